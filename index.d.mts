@@ -1,0 +1,4 @@
+import * as secrets from './index.js'
+
+export * from './index.js'
+export default secrets

@@ -1,0 +1,34 @@
+'use strict'
+
+const { invalidArgType, outOfRange } = require('./errors.js')
+
+/** `value` as an integer in `[min, max]`: TypeError unless a number, RangeError unless in range. */
+function integer(value, name, min, max) {
+  if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value)
+  if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value)
+  if (value < min || value > max) throw outOfRange(name, `>= ${min} && <= ${max}`, value)
+  return value
+}
+
+/** A byte count: `fallback` for `undefined` or `null`, else an integer in `[0, max]`. */
+function size(value, name, max, fallback) {
+  return value === undefined || value === null ? fallback : integer(value, name, 0, max)
+}
+
+/** True for an ArrayBuffer or SharedArrayBuffer, from any realm. */
+function isArrayBuffer(value) {
+  const tag = Object.prototype.toString.call(value)
+  return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]'
+}
+
+/** The bytes of any TypedArray, DataView or ArrayBuffer as a Uint8Array over the same memory. */
+function bytesOf(value) {
+  if (ArrayBuffer.isView(value)) {
+    return value instanceof Uint8Array
+      ? value
+      : new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+  }
+  return isArrayBuffer(value) ? new Uint8Array(value) : undefined
+}
+
+module.exports = { integer, size, bytesOf }
