@@ -48,7 +48,7 @@ pub fn bits_words(src: &mut impl Source, bits: usize) -> Result<Vec<u64>, Error>
     .collect();
   crate::source::wipe(&mut bytes);
   if let Some(top) = words.last_mut() {
-    if bits % 64 != 0 {
+    if !bits.is_multiple_of(64) {
       *top &= mask(bits % 64);
     }
   }
@@ -141,7 +141,9 @@ mod tests {
   #[test]
   fn below_u64_max_uses_all_bits() {
     // All ones is u64::MAX itself, just out of range: rejected, then 1 is kept.
-    let mut src = Scripted::new(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 1, 0, 0, 0, 0, 0, 0, 0]);
+    let mut src = Scripted::new(&[
+      0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 1, 0, 0, 0, 0, 0, 0, 0,
+    ]);
     assert_eq!(below_u64(&mut src, u64::MAX).unwrap(), 1);
   }
 

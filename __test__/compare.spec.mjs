@@ -1,0 +1,135 @@
+import test from 'ava'
+import { Buffer } from 'node:buffer'
+
+import { compareDigest, compare_digest, tokenBytes } from 'napi-secrets'
+
+const bytes = (text) => new TextEncoder().encode(text)
+
+// Every binary kind API.md lists, each built over the same bytes.
+const kinds = {
+  Buffer: (u8) => Buffer.from(u8),
+  Uint8Array: (u8) => new Uint8Array(u8),
+  Uint8ClampedArray: (u8) => new Uint8ClampedArray(u8),
+  Int8Array: (u8) => new Int8Array(u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.length)),
+  Uint16Array: (u8) => new Uint16Array(u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.length)),
+  Float64Array: (u8) => new Float64Array(u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.length)),
+  BigUint64Array: (u8) => new BigUint64Array(u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.length)),
+  DataView: (u8) => new DataView(u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.length)),
+  ArrayBuffer: (u8) => u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.length),
+  'offset view': (u8) => {
+    const backing = new Uint8Array(u8.length + 11).fill(0xee)
+    backing.set(u8, 5)
+    return backing.subarray(5, 5 + u8.length)
+  },
+}
+
+test('strings: equal iff the same UTF-16 code units', (t) => {
+  t.true(compareDigest('', ''))
+  t.true(compareDigest('secret', 'secret'))
+  t.false(compareDigest('secret', 'secreT'))
+  t.false(compareDigest('secret', 'Secret'))
+  t.false(compareDigest('secret', 'secrets'))
+  t.false(compareDigest('', 'a'))
+  t.true(compareDigest('😀é', '😀é'))
+  t.false(compareDigest('\uD83D\uDE00', '\uD83D\uDE01'))
+  // Same text, different code units: NFC é against e + combining accent.
+  t.false(compareDigest('\u00e9', 'e\u0301'))
+  t.true(compareDigest('a\u0000b', 'a\u0000b'))
+  t.false(compareDigest('a\u0000b', 'a\u0000c'))
+})
+
+test('every binary kind against every other, equal and unequal', (t) => {
+  // Lengths that are multiples of 8 so every TypedArray can hold them.
+  const a = bytes('0123456789abcdef')
+  const b = bytes('0123456789abcdeF')
+  for (const [nameA, makeA] of Object.entries(kinds)) {
+    for (const [nameB, makeB] of Object.entries(kinds)) {
+      t.true(compareDigest(makeA(a), makeB(a)), `${nameA} == ${nameB}`)
+      t.false(compareDigest(makeA(a), makeB(b)), `${nameA} != ${nameB}`)
+      t.false(compareDigest(makeA(b), makeB(a)), `${nameA} != ${nameB}, swapped`)
+    }
+  }
+})
+
+test('binary data is compared by bytes, whatever the element type', (t) => {
+  const x = new Uint16Array([0x0102])
+  const y = new Uint8Array(new Uint16Array([0x0102]).buffer)
+  t.true(compareDigest(x, y))
+  t.true(compareDigest(new Float64Array([NaN]), new Float64Array([NaN])), 'same NaN bits are equal bytes')
+  t.false(compareDigest(new Float64Array([0]), new Float64Array([-0])), '0 and -0 differ in bytes')
+})
+
+test('unequal lengths are false, without throwing', (t) => {
+  t.false(compareDigest(Buffer.from('abc'), Buffer.from('abcd')))
+  t.false(compareDigest(new Uint8Array(0), new Uint8Array(1)))
+  t.false(compareDigest(new Uint16Array(1), new Uint8Array(1)))
+  t.false(compareDigest('abc', 'ab'))
+  t.true(compareDigest(new Uint8Array(0), new ArrayBuffer(0)))
+})
+
+test('mixed kinds and other types are TypeErrors', (t) => {
+  const cases = [
+    ['a', Buffer.from('a')],
+    [Buffer.from('a'), 'a'],
+    ['a', new ArrayBuffer(1)],
+    [new Uint8Array(1), 1],
+    [1, 1],
+    [null, null],
+    [undefined, 'a'],
+    ['a', undefined],
+    [[1], [1]],
+    [{}, {}],
+    [1n, 1n],
+    [Symbol('a'), 'a'],
+  ]
+  for (const [a, b] of cases) {
+    const error = t.throws(() => compareDigest(a, b), { instanceOf: TypeError })
+    t.is(error.code, 'ERR_INVALID_ARG_TYPE')
+    t.regex(error.message, /"[ab]" argument/)
+  }
+})
+
+test('compare_digest is compareDigest', (t) => {
+  t.is(compare_digest, compareDigest)
+})
+
+// Timing. An early-exit comparison returns after the first differing byte, so on 4 MiB inputs
+// that differ at the start it is thousands of times faster than on inputs that differ at the end.
+// The median time of interleaved rounds must stay within a factor 2 between those cases; for a
+// constant-time loop the medians agree within a few percent, and scheduling noise would have to
+// slow one case's median by 2x to raise a false alarm.
+function medianRatio(compare, a, early, late) {
+  const time = (b) => {
+    const start = process.hrtime.bigint()
+    compare(a, b)
+    return Number(process.hrtime.bigint() - start)
+  }
+  const earlyTimes = []
+  const lateTimes = []
+  for (let i = 0; i < 41; i++) {
+    earlyTimes.push(time(early))
+    lateTimes.push(time(late))
+  }
+  const median = (xs) => xs.sort((x, y) => x - y)[xs.length >> 1]
+  return median(earlyTimes) / median(lateTimes)
+}
+
+test('binary comparison time does not depend on where the inputs differ', (t) => {
+  const n = 4 * 2 ** 20
+  const a = tokenBytes(n)
+  const early = Buffer.from(a)
+  early[0] ^= 1
+  const late = Buffer.from(a)
+  late[n - 1] ^= 1
+  const ratio = medianRatio(compareDigest, a, early, late)
+  t.true(ratio > 0.5 && ratio < 2, `early/late median time ratio ${ratio.toFixed(3)}`)
+  const equal = medianRatio(compareDigest, a, Buffer.from(a), late)
+  t.true(equal > 0.5 && equal < 2, `equal/late median time ratio ${equal.toFixed(3)}`)
+})
+
+test('string comparison time does not depend on where the inputs differ', (t) => {
+  const a = tokenBytes(2 * 2 ** 20).toString('hex')
+  const flip = (s, i) => s.slice(0, i) + (s[i] === '0' ? '1' : '0') + s.slice(i + 1)
+  const ratio = medianRatio(compareDigest, a, flip(a, 0), flip(a, a.length - 1))
+  t.true(ratio > 0.5 && ratio < 2, `early/late median time ratio ${ratio.toFixed(3)}`)
+})
