@@ -133,3 +133,12 @@ test('string comparison time does not depend on where the inputs differ', (t) =>
   const ratio = medianRatio(compareDigest, a, flip(a, 0), flip(a, a.length - 1))
   t.true(ratio > 0.5 && ratio < 2, `early/late median time ratio ${ratio.toFixed(3)}`)
 })
+
+test('a detached buffer compares as empty', (t) => {
+  const buffer = new ArrayBuffer(8)
+  const view = new Float64Array(buffer)
+  structuredClone(buffer, { transfer: [buffer] })
+  t.true(compareDigest(buffer, new Uint8Array(0)))
+  t.true(compareDigest(view, new ArrayBuffer(0)))
+  t.false(compareDigest(view, new Uint8Array(1)))
+})

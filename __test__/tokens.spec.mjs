@@ -128,3 +128,11 @@ test('fillRandom of an empty view', (t) => {
   t.is(fillRandom(empty), empty)
   t.is(fillRandom(new ArrayBuffer(0)).byteLength, 0)
 })
+
+test('fillRandom of a detached buffer fills nothing and returns it', (t) => {
+  const buffer = new ArrayBuffer(8)
+  const view = new Uint32Array(buffer)
+  structuredClone(buffer, { transfer: [buffer] })
+  t.is(fillRandom(buffer), buffer)
+  t.is(fillRandom(view), view)
+})

@@ -21,14 +21,19 @@ function isArrayBuffer(value) {
   return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]'
 }
 
-/** The bytes of any TypedArray, DataView or ArrayBuffer as a Uint8Array over the same memory. */
+/**
+ * The bytes of any TypedArray, DataView or ArrayBuffer as a Uint8Array over the same memory, or
+ * `undefined` for anything else. A detached buffer has no bytes, so it reads as empty.
+ */
 function bytesOf(value) {
   if (ArrayBuffer.isView(value)) {
-    return value instanceof Uint8Array
-      ? value
+    if (value instanceof Uint8Array) return value
+    return value.byteLength === 0
+      ? new Uint8Array(0)
       : new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
   }
-  return isArrayBuffer(value) ? new Uint8Array(value) : undefined
+  if (!isArrayBuffer(value)) return undefined
+  return value.byteLength === 0 ? new Uint8Array(0) : new Uint8Array(value)
 }
 
 module.exports = { integer, size, bytesOf }
