@@ -9,26 +9,5 @@
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
-/** Constant-time equality of two byte strings. */
-export declare function compareBytes(a: Uint8Array, b: Uint8Array): boolean
-
-/** Constant-time equality of two strings, by UTF-16 code units. */
-export declare function compareStrings(a: string, b: string): boolean
-
-/** Fills `view` with random bytes. */
-export declare function fillRandom(view: Uint8Array): void
-
-/** Uniform integer in `[0, n)` for a safe integer `n >= 1`. */
-export declare function randbelow(n: number): number
-
-/** Uniform bigint in `[0, n)` for a bigint `n >= 1n`. */
-export declare function randbelowBig(n: bigint): bigint
-
-/** Uniform bigint in `[0, 2**k)`. */
-export declare function randbits(k: number): bigint
-
-/** `nbytes` random bytes as lowercase hex. */
-export declare function tokenHex(nbytes: number): string
-
-/** `nbytes` random bytes as unpadded base64url. */
-export declare function tokenUrlsafe(nbytes: number): string
+/** A Buffer of `len` random bytes, made on libuv's thread pool. */
+export declare function randomBytesAsync(len: number): Promise<unknown>

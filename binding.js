@@ -835,11 +835,4 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
-module.exports.compareBytes = nativeBinding.compareBytes
-module.exports.compareStrings = nativeBinding.compareStrings
-module.exports.fillRandom = nativeBinding.fillRandom
-module.exports.randbelow = nativeBinding.randbelow
-module.exports.randbelowBig = nativeBinding.randbelowBig
-module.exports.randbits = nativeBinding.randbits
-module.exports.tokenHex = nativeBinding.tokenHex
-module.exports.tokenUrlsafe = nativeBinding.tokenUrlsafe
+module.exports.randomBytesAsync = nativeBinding.randomBytesAsync

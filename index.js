@@ -6,9 +6,11 @@
 const { constants } = require('node:buffer')
 const { load } = require('./lib/backend.js')
 const { invalidArgType, outOfRange, rangeError } = require('./lib/errors.js')
-const { integer, size, bytesOf } = require('./lib/validate.js')
+const { createPool } = require('./lib/pool.js')
+const { integer, size, bytesOf, ensureHeap } = require('./lib/validate.js')
 
 const { name: backend, impl } = load()
+const pool = createPool(impl.fillRandom)
 
 const DEFAULT_ENTROPY = 32
 
@@ -19,6 +21,11 @@ const MAX_BYTES = constants.MAX_LENGTH
 const MAX_HEX_BYTES = Math.floor(constants.MAX_STRING_LENGTH / 2)
 const MAX_URLSAFE_BYTES = Math.floor((constants.MAX_STRING_LENGTH * 3) / 4)
 const MAX_BITS = 2 ** 30
+const MAX_ARRAY = 2 ** 32 - 1
+
+// Large async requests go to libuv's pool in slices of this size, one at a time: each slice is
+// about half a millisecond of one thread, so other queued work (fs, dns, zlib) keeps moving.
+const ASYNC_SLICE = 2 ** 20
 
 /** Fills `view` (any ArrayBufferView or ArrayBuffer) with random bytes and returns it. */
 function fillRandom(view) {
@@ -42,12 +49,16 @@ function tokenBytes(nbytes) {
 
 /** `nbytes` random bytes as `2 * nbytes` lowercase hex digits. */
 function tokenHex(nbytes) {
-  return impl.tokenHex(size(nbytes, 'nbytes', MAX_HEX_BYTES, DEFAULT_ENTROPY))
+  const n = size(nbytes, 'nbytes', MAX_HEX_BYTES, DEFAULT_ENTROPY)
+  ensureHeap(hexLength(n), 'nbytes', n)
+  return impl.tokenHex(n)
 }
 
 /** `nbytes` random bytes as unpadded base64url. */
 function tokenUrlsafe(nbytes) {
-  return impl.tokenUrlsafe(size(nbytes, 'nbytes', MAX_URLSAFE_BYTES, DEFAULT_ENTROPY))
+  const n = size(nbytes, 'nbytes', MAX_URLSAFE_BYTES, DEFAULT_ENTROPY)
+  ensureHeap(urlsafeLength(n), 'nbytes', n)
+  return impl.tokenUrlsafe(n)
 }
 
 /** A uniform integer in `[0, n)`, of the same type as `n`. */
@@ -62,7 +73,7 @@ function randbelow(n) {
     throw outOfRange('n', `a safe integer; pass a bigint for bounds above ${Number.MAX_SAFE_INTEGER}`, n)
   }
   if (n < 1) throw outOfRange('n', '>= 1', n)
-  return impl.randbelow(n)
+  return pool.below(n)
 }
 
 /** A bigint of `k` random bits: uniform in `[0n, 2n ** k)`. */
@@ -73,15 +84,26 @@ function randbits(k) {
 /** A uniformly chosen element of a non-empty sequence; a string yields one code point. */
 function choice(seq) {
   if (typeof seq === 'string') {
-    // Code points, as Python's str: a surrogate pair is one element, never split.
-    const points = /[\uD800-\uDFFF]/.test(seq) ? Array.from(seq) : seq
-    return points[randbelow(nonEmpty(points.length))]
+    const points = codePoints(seq)
+    return points[pool.below(nonEmpty(points.length))]
   }
   if (typeof seq !== 'object' || seq === null || typeof seq.length !== 'number') {
     throw invalidArgType('seq', 'an Array, TypedArray, string or array-like object', seq)
   }
   const length = integer(seq.length, 'seq.length', 0, Number.MAX_SAFE_INTEGER)
-  return seq[randbelow(nonEmpty(length))]
+  return seq[pool.below(nonEmpty(length))]
+}
+
+// Code points, as Python's str has them: a surrogate pair is one element, never split. Callers
+// pass the same alphabet again and again, so the last answer is kept.
+let lastText = ''
+let lastPoints = ''
+function codePoints(text) {
+  if (text !== lastText) {
+    lastPoints = /[\uD800-\uDFFF]/.test(text) ? Array.from(text) : text
+    lastText = text
+  }
+  return lastPoints
 }
 
 function nonEmpty(length) {
@@ -109,6 +131,77 @@ function compareDigest(a, b) {
   return impl.compareBytes(left, right)
 }
 
+// Batches come from native code in runs of about 64 KiB of text, split here: one N-API call per
+// run, where adding each token to an Array from native code (napi_set_element) would cost more
+// than making it. The tokens of a run share its string in V8, so a token kept alive keeps at
+// most 64 KiB of text alive with it.
+const RUN_CHARS = 2 ** 16
+
+/** An Array of `count` tokens of `nbytes` bytes, `width(nbytes)` characters each, by `makeRun`. */
+function batch(makeRun, width, count, nbytes, maxBytes) {
+  const c = integer(count, 'count', 0, MAX_ARRAY)
+  const n = size(nbytes, 'nbytes', maxBytes, DEFAULT_ENTROPY)
+  if (c * n > MAX_BYTES) throw outOfRange('count * nbytes', `<= ${MAX_BYTES}`, c * n)
+  const w = width(n)
+  // Each token is a string of its own in the result: about 40 bytes of V8 object on top of its text.
+  ensureHeap(c * (w + 40), 'count', c)
+  const tokens = new Array(c).fill('')
+  if (w === 0) return tokens
+  const perRun = Math.max(1, Math.floor(RUN_CHARS / w))
+  for (let i = 0; i < c; i += perRun) {
+    const k = Math.min(perRun, c - i)
+    const text = makeRun(k, n)
+    for (let j = 0; j < k; j++) tokens[i + j] = text.slice(j * w, (j + 1) * w)
+  }
+  return tokens
+}
+
+/** An Array of `count` tokens as `tokenHex(nbytes)` makes them, in one call. */
+function tokenHexBatch(count, nbytes) {
+  return batch(impl.tokenHexBatch, hexLength, count, nbytes, MAX_HEX_BYTES)
+}
+
+/** An Array of `count` tokens as `tokenUrlsafe(nbytes)` makes them, in one call. */
+function tokenUrlsafeBatch(count, nbytes) {
+  return batch(impl.tokenUrlsafeBatch, urlsafeLength, count, nbytes, MAX_URLSAFE_BYTES)
+}
+
+const hexLength = (n) => 2 * n
+const urlsafeLength = (n) => Math.ceil((4 * n) / 3)
+
+/** Fills `bytes` slice by slice on libuv's pool; a view detached meanwhile stays empty. */
+async function fillAsync(bytes) {
+  for (let offset = 0; offset < bytes.length; offset += ASYNC_SLICE) {
+    const part = await impl.randomBytesAsync(Math.min(ASYNC_SLICE, bytes.length - offset))
+    if (bytes.length >= offset + part.length) bytes.set(part, offset)
+    part.fill(0)
+  }
+}
+
+/** A Promise of `tokenBytes(nbytes)`, made off the main thread. */
+function tokenBytesAsync(nbytes) {
+  let n
+  try {
+    n = size(nbytes, 'nbytes', MAX_BYTES, DEFAULT_ENTROPY)
+  } catch (error) {
+    return Promise.reject(error)
+  }
+  if (n <= ASYNC_SLICE) return impl.randomBytesAsync(n)
+  const buf = Buffer.allocUnsafeSlow(n)
+  return fillAsync(buf).then(() => buf)
+}
+
+/** A Promise of `fillRandom(view)`, filled off the main thread; resolves to `view`. */
+function fillRandomAsync(view) {
+  const bytes = bytesOf(view)
+  if (bytes === undefined) {
+    return Promise.reject(
+      invalidArgType('view', 'an instance of ArrayBuffer, Buffer, TypedArray, or DataView', view),
+    )
+  }
+  return fillAsync(bytes).then(() => view)
+}
+
 module.exports = {
   backend,
   DEFAULT_ENTROPY,
@@ -120,6 +213,10 @@ module.exports = {
   choice,
   compareDigest,
   fillRandom,
+  fillRandomAsync,
+  tokenBytesAsync,
+  tokenHexBatch,
+  tokenUrlsafeBatch,
   token_bytes: tokenBytes,
   token_hex: tokenHex,
   token_urlsafe: tokenUrlsafe,

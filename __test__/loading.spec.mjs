@@ -15,7 +15,8 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 
 const EXPORTS = [
   'backend', 'DEFAULT_ENTROPY', 'tokenBytes', 'tokenHex', 'tokenUrlsafe', 'randbelow', 'randbits',
-  'choice', 'compareDigest', 'fillRandom', 'token_bytes', 'token_hex', 'token_urlsafe', 'compare_digest',
+  'choice', 'compareDigest', 'fillRandom', 'fillRandomAsync', 'tokenBytesAsync', 'tokenHexBatch',
+  'tokenUrlsafeBatch', 'token_bytes', 'token_hex', 'token_urlsafe', 'compare_digest',
 ]
 
 test('the native backend is loaded', (t) => {

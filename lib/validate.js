@@ -1,5 +1,7 @@
 'use strict'
 
+const v8 = require('node:v8')
+
 const { invalidArgType, outOfRange } = require('./errors.js')
 
 /** `value` as an integer in `[min, max]`: TypeError unless a number, RangeError unless in range. */
@@ -36,4 +38,17 @@ function bytesOf(value) {
   return value.byteLength === 0 ? new Uint8Array(0) : new Uint8Array(value)
 }
 
-module.exports = { integer, size, bytesOf }
+/**
+ * RangeError unless `bytes` more of the JavaScript heap are free: V8 ends the process, rather than
+ * throwing, when a string or Array outgrows the heap. Only large requests are checked, since a
+ * heap census costs microseconds.
+ */
+function ensureHeap(bytes, name, value) {
+  if (bytes < 2 ** 24) return
+  const free = v8.getHeapStatistics().total_available_size
+  if (bytes > free) {
+    throw outOfRange(name, `small enough for the JavaScript heap (${free} bytes free)`, value)
+  }
+}
+
+module.exports = { integer, size, bytesOf, ensureHeap }

@@ -1,69 +1,25 @@
 //! Exactly uniform integers by rejection sampling.
 //!
 //! `x % n` over random `x` favours small results whenever `n` does not divide the range of `x`.
-//! Drawing just enough bits for `n - 1` and retrying when the draw is `>= n` gives every result
-//! the same probability, and each try succeeds with probability above one half.
+//! Drawing just enough bits for `n - 1` and redrawing when the draw exceeds `n - 1` gives every
+//! result the same probability, and each try succeeds with probability above one half.
+//!
+//! Numbers are little-endian 64-bit words, as N-API exchanges bigints.
 
 use crate::source::{Error, Source};
 
-/// Uniform in `[0, n)`; `n >= 1`.
-pub fn below_u64(src: &mut impl Source, n: u64) -> Result<u64, Error> {
-  debug_assert!(n >= 1);
-  let max = n - 1;
-  let bits = 64 - max.leading_zeros() as usize;
-  loop {
-    let r = bits_u64(src, bits)?;
-    if r <= max {
-      return Ok(r);
+/// Replaces `n` (at least 1) by `n - 1`.
+pub fn decrement(n: &mut [u64]) {
+  for w in n.iter_mut() {
+    let (v, borrow) = w.overflowing_sub(1);
+    *w = v;
+    if !borrow {
+      break;
     }
   }
 }
 
-/// Uniform in `[0, n)` for `n` given as little-endian 64-bit words, `n >= 1`.
-pub fn below_words(src: &mut impl Source, n: &[u64]) -> Result<Vec<u64>, Error> {
-  let max = minus_one(n);
-  let bits = bit_length(&max);
-  loop {
-    let r = bits_words(src, bits)?;
-    if !greater(&r, &max) {
-      return Ok(r);
-    }
-  }
-}
-
-/// Uniform in `[0, 2**bits)`, `bits <= 64`, reading only the bytes the bits need.
-fn bits_u64(src: &mut impl Source, bits: usize) -> Result<u64, Error> {
-  let mut buf = [0u8; 8];
-  src.fill(&mut buf[..bits.div_ceil(8)])?;
-  Ok(u64::from_le_bytes(buf) & mask(bits))
-}
-
-/// Uniform in `[0, 2**bits)` as little-endian words (at least one word, so zero is `[0]`).
-pub fn bits_words(src: &mut impl Source, bits: usize) -> Result<Vec<u64>, Error> {
-  let mut bytes = vec![0u8; bits.div_ceil(64).max(1) * 8];
-  src.fill(&mut bytes[..bits.div_ceil(8)])?;
-  let mut words: Vec<u64> = bytes
-    .chunks_exact(8)
-    .map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default()))
-    .collect();
-  crate::source::wipe(&mut bytes);
-  if let Some(top) = words.last_mut() {
-    if !bits.is_multiple_of(64) {
-      *top &= mask(bits % 64);
-    }
-  }
-  Ok(words)
-}
-
-fn mask(bits: usize) -> u64 {
-  if bits >= 64 {
-    u64::MAX
-  } else {
-    (1u64 << bits) - 1
-  }
-}
-
-/// Number of significant bits of a little-endian word string.
+/// Number of significant bits.
 pub fn bit_length(words: &[u64]) -> usize {
   match words.iter().rposition(|&w| w != 0) {
     Some(i) => i * 64 + 64 - words[i].leading_zeros() as usize,
@@ -71,29 +27,45 @@ pub fn bit_length(words: &[u64]) -> usize {
   }
 }
 
-/// `n - 1` for `n >= 1`, trimmed of high zero words.
-fn minus_one(n: &[u64]) -> Vec<u64> {
-  let mut out = n.to_vec();
-  for w in out.iter_mut() {
-    let (v, borrow) = w.overflowing_sub(1);
-    *w = v;
-    if !borrow {
-      break;
-    }
-  }
-  let len = out.iter().rposition(|&w| w != 0).map_or(1, |i| i + 1);
-  out.truncate(len);
-  out
+/// Words needed to hold `bits` bits: at least one, so that zero is `[0]`.
+pub fn words_for(bits: usize) -> usize {
+  bits.div_ceil(64).max(1)
 }
 
-/// `a > b` for little-endian word strings (public values: bounds, not secrets).
+/// Fills `out` (of `words_for(bits)` words) with a uniform value in `[0, 2**bits)`, reading only
+/// the bytes the bits need.
+pub fn random_bits(src: &mut impl Source, bits: usize, out: &mut [u64]) -> Result<(), Error> {
+  debug_assert_eq!(out.len(), words_for(bits));
+  out.fill(0);
+  src.fill(&mut words_as_bytes(out)[..bits.div_ceil(8)])?;
+  for w in out.iter_mut() {
+    *w = u64::from_le(*w);
+  }
+  if !bits.is_multiple_of(64) {
+    if let Some(top) = out.last_mut() {
+      *top &= (1u64 << (bits % 64)) - 1;
+    }
+  }
+  Ok(())
+}
+
+/// Fills `out` (of `words_for(bit_length(max))` words) with a uniform value in `[0, max]`.
+pub fn at_most(src: &mut impl Source, max: &[u64], out: &mut [u64]) -> Result<(), Error> {
+  let bits = bit_length(max);
+  loop {
+    random_bits(src, bits, out)?;
+    if !greater(out, max) {
+      return Ok(());
+    }
+  }
+}
+
+/// `a > b` (bounds and draws that are discarded, not secrets: an early exit is fine).
 fn greater(a: &[u64], b: &[u64]) -> bool {
   let len = a.len().max(b.len());
   for i in (0..len).rev() {
-    let (x, y) = (
-      a.get(i).copied().unwrap_or(0),
-      b.get(i).copied().unwrap_or(0),
-    );
+    let x = a.get(i).copied().unwrap_or(0);
+    let y = b.get(i).copied().unwrap_or(0);
     if x != y {
       return x > y;
     }
@@ -101,77 +73,98 @@ fn greater(a: &[u64], b: &[u64]) -> bool {
   false
 }
 
+/// The bytes of `words`, little-endian on the machines Node runs on; `random_bits` converts
+/// them to native order, so the result is right on any endianness.
+pub fn words_as_bytes(words: &mut [u64]) -> &mut [u8] {
+  let len = std::mem::size_of_val(words);
+  // SAFETY: a `u64` slice is valid as `u8`s of eight times the length: every bit pattern is a
+  // valid `u8`, `u8` needs no alignment, and the borrow of `words` is carried over.
+  unsafe { std::slice::from_raw_parts_mut(words.as_mut_ptr().cast::<u8>(), len) }
+}
+
 #[cfg(test)]
 mod tests {
   use super::*;
   use crate::source::scripted::Scripted;
 
+  fn below(src: &mut Scripted, n: &[u64]) -> Vec<u64> {
+    let mut max = n.to_vec();
+    decrement(&mut max);
+    let mut out = vec![0; words_for(bit_length(&max))];
+    at_most(src, &max, &mut out).unwrap();
+    out
+  }
+
   #[test]
   fn below_one_reads_nothing() {
     let mut src = Scripted::new(&[]);
-    assert_eq!(below_u64(&mut src, 1).unwrap(), 0);
-    assert_eq!(below_words(&mut src, &[1]).unwrap(), vec![0]);
+    assert_eq!(below(&mut src, &[1]), vec![0]);
     assert_eq!(src.used(), 0);
   }
 
   #[test]
   fn below_rejects_draws_at_or_above_n() {
-    // n = 5 needs 3 bits: 7, 6 and 5 are rejected, 4 is kept; the high bits of each byte are masked.
+    // n = 5 needs 3 bits: 7, 6 and 5 are rejected, 4 is kept; each byte's high bits are masked.
     let mut src = Scripted::new(&[0xff, 0xfe, 0x05, 0xf4]);
-    assert_eq!(below_u64(&mut src, 5).unwrap(), 4);
+    assert_eq!(below(&mut src, &[5]), vec![4]);
     assert_eq!(src.used(), 4);
   }
 
   #[test]
   fn below_power_of_two_never_rejects() {
     let mut src = Scripted::new(&[0xff, 0xff, 0xff, 0xff]);
-    assert_eq!(below_u64(&mut src, 1 << 32).unwrap(), 0xffff_ffff);
+    assert_eq!(below(&mut src, &[1 << 32]), vec![0xffff_ffff]);
     assert_eq!(src.used(), 4);
   }
 
   #[test]
   fn below_reads_only_the_bytes_it_needs() {
     // 3 * 2**29 - 1 has 31 bits: four bytes a draw, little-endian.
-    let n = 3u64 << 29;
     let mut src = Scripted::new(&[0xff, 0xff, 0xff, 0x7f, 0x01, 0x02, 0x03, 0x04]);
-    assert_eq!(below_u64(&mut src, n).unwrap(), 0x0403_0201);
+    assert_eq!(below(&mut src, &[3 << 29]), vec![0x0403_0201]);
     assert_eq!(src.used(), 8);
   }
 
   #[test]
   fn below_u64_max_uses_all_bits() {
     // All ones is u64::MAX itself, just out of range: rejected, then 1 is kept.
-    let mut src = Scripted::new(&[
-      0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 1, 0, 0, 0, 0, 0, 0, 0,
-    ]);
-    assert_eq!(below_u64(&mut src, u64::MAX).unwrap(), 1);
+    let mut script = vec![0xff; 8];
+    script.extend([1, 0, 0, 0, 0, 0, 0, 0]);
+    let mut src = Scripted::new(&script);
+    assert_eq!(below(&mut src, &[u64::MAX]), vec![1]);
   }
 
   #[test]
-  fn below_words_compares_across_words() {
-    // n = 2**64 + 1: max = 2**64 needs 65 bits (9 bytes). The first draw is 2**64 + 1 (rejected),
-    // the second 2**64 (kept).
+  fn below_compares_across_words() {
+    // n = 2**64 + 1: max = 2**64 needs 65 bits (9 bytes, the ninth masked to its low bit). The
+    // first draw is 2**64 + 1 (rejected), the second 2**64 (kept).
     let mut script = vec![1, 0, 0, 0, 0, 0, 0, 0, 0xff];
-    script.extend([0, 0, 0, 0, 0, 0, 0, 0, 0xfe]);
+    script.extend([0, 0, 0, 0, 0, 0, 0, 0, 0xff]);
     let mut src = Scripted::new(&script);
-    assert_eq!(below_words(&mut src, &[1, 1]).unwrap(), vec![0, 0]);
+    assert_eq!(below(&mut src, &[1, 1]), vec![0, 1]);
     assert_eq!(src.used(), 18);
   }
 
   #[test]
-  fn below_words_ignores_high_zero_words() {
+  fn below_ignores_high_zero_words() {
     let mut src = Scripted::new(&[0x03]);
-    assert_eq!(below_words(&mut src, &[4, 0, 0]).unwrap(), vec![3]);
+    assert_eq!(below(&mut src, &[4, 0, 0]), vec![3]);
   }
 
   #[test]
-  fn bits_words_masks_the_top_word() {
-    let mut src = Scripted::new(&[0xff; 9]);
-    assert_eq!(bits_words(&mut src, 65).unwrap(), vec![u64::MAX, 1]);
-    let mut src = Scripted::new(&[]);
-    assert_eq!(bits_words(&mut src, 0).unwrap(), vec![0]);
-    let mut src = Scripted::new(&[0xff; 8]);
-    assert_eq!(bits_words(&mut src, 64).unwrap(), vec![u64::MAX]);
+  fn random_bits_masks_the_top_word() {
+    let mut out = [0; 2];
+    random_bits(&mut Scripted::new(&[0xff; 9]), 65, &mut out).unwrap();
+    assert_eq!(out, [u64::MAX, 1]);
+    let mut out = [7];
+    random_bits(&mut Scripted::new(&[]), 0, &mut out).unwrap();
+    assert_eq!(out, [0]);
+    let mut out = [0];
+    random_bits(&mut Scripted::new(&[0xff; 8]), 64, &mut out).unwrap();
+    assert_eq!(out, [u64::MAX]);
+    let mut out = [0];
+    random_bits(&mut Scripted::new(&[0x34, 0xff]), 12, &mut out).unwrap();
+    assert_eq!(out, [0xf34]);
   }
 
   #[test]
@@ -184,9 +177,22 @@ mod tests {
   }
 
   #[test]
-  fn minus_one_borrows_across_words() {
-    assert_eq!(minus_one(&[0, 1]), vec![u64::MAX]);
-    assert_eq!(minus_one(&[1]), vec![0]);
-    assert_eq!(minus_one(&[0, 0, 1]), vec![u64::MAX, u64::MAX]);
+  fn decrement_borrows_across_words() {
+    let mut n = [0, 1];
+    decrement(&mut n);
+    assert_eq!(n, [u64::MAX, 0]);
+    let mut n = [1];
+    decrement(&mut n);
+    assert_eq!(n, [0]);
+    let mut n = [0, 0, 1];
+    decrement(&mut n);
+    assert_eq!(n, [u64::MAX, u64::MAX, 0]);
+  }
+
+  #[test]
+  fn words_for_has_room_for_zero() {
+    assert_eq!(words_for(0), 1);
+    assert_eq!(words_for(64), 1);
+    assert_eq!(words_for(65), 2);
   }
 }

@@ -1,6 +1,7 @@
 //! Where random bytes come from: a per-thread ChaCha20 pool keyed from the OS CSPRNG.
 
 use std::cell::RefCell;
+use std::sync::OnceLock;
 
 use chacha20::{variants::Legacy, ChaChaCore, R20};
 use rand::rand_core::block::Generator;
@@ -17,8 +18,8 @@ pub trait Source {
 type Core = ChaChaCore<R20, Legacy>;
 type Block = <Core as Generator>::Output;
 
-/// One call of the ChaCha core yields 16 blocks (four at a time with AVX2): 1 KiB is the natural
-/// refill unit, and small enough that a token never waits on a large refill.
+/// One call of the ChaCha core yields four 64-byte blocks, computed side by side with SIMD: the
+/// natural refill unit, and small enough that a token never waits on a large refill.
 const BLOCK_BYTES: usize = std::mem::size_of::<Block>();
 
 /// The key is replaced with fresh OS randomness after this much output, as API.md promises, so a
@@ -26,7 +27,8 @@ const BLOCK_BYTES: usize = std::mem::size_of::<Block>();
 const RESEED_BYTES: usize = 64 * 1024;
 
 /// A ChaCha20 keystream pool. Every byte is handed out once and zeroed as it leaves; the keystream
-/// lives only in `block`, which the pool owns (rand's `BlockRng` would keep copies it never wipes).
+/// lives only in `block`, which the pool owns (rand's `BlockRng` would keep copies it never
+/// wipes), and is wiped when the thread ends.
 pub struct Pool {
   core: Option<Core>,
   block: Block,
@@ -67,6 +69,33 @@ impl Pool {
   }
 }
 
+impl Pool {
+  /// Runs `f` on the next `n` random bytes, then wipes them. When they sit in the current block,
+  /// `f` reads them in place, saving a copy and a wipe on the path of every small token.
+  pub fn take<R>(&mut self, n: usize, f: impl FnOnce(&[u8]) -> R) -> Result<R, Error> {
+    if n > BLOCK_BYTES - self.pos {
+      let mut stack = [0u8; BLOCK_BYTES];
+      let mut heap = Vec::new();
+      let bytes = if n <= BLOCK_BYTES {
+        &mut stack[..n]
+      } else {
+        heap.resize(n, 0);
+        &mut heap[..]
+      };
+      self.fill(bytes)?;
+      let result = f(bytes);
+      wipe(bytes);
+      return Ok(result);
+    }
+    let pos = self.pos;
+    let bytes = &mut self.block_bytes()[pos..pos + n];
+    let result = f(bytes);
+    wipe(bytes);
+    self.pos = pos + n;
+    Ok(result)
+  }
+}
+
 impl Source for Pool {
   fn fill(&mut self, mut dest: &mut [u8]) -> Result<(), Error> {
     while !dest.is_empty() {
@@ -86,10 +115,16 @@ impl Source for Pool {
   }
 }
 
-/// Zeroes `bytes` in a way the optimiser may not drop as a dead store.
-pub fn wipe(bytes: &mut [u8]) {
-  bytes.fill(0);
-  std::hint::black_box(bytes);
+impl Drop for Pool {
+  fn drop(&mut self) {
+    wipe(self.block_bytes());
+  }
+}
+
+/// Zeroes `xs` in a way the optimiser may not drop as a dead store.
+pub fn wipe<T: Copy + Default>(xs: &mut [T]) {
+  xs.fill(T::default());
+  std::hint::black_box(xs);
 }
 
 thread_local! {
@@ -100,6 +135,37 @@ thread_local! {
 /// Runs `f` with this thread's pool.
 pub fn with_pool<T>(f: impl FnOnce(&mut Pool) -> T) -> T {
   POOL.with_borrow_mut(f)
+}
+
+/// Below this size a fill runs on the calling thread: starting a thread costs tens of
+/// microseconds, about what one core needs for 64 KiB of keystream.
+pub const PARALLEL_BYTES: usize = 1 << 20;
+
+/// Fills `dest` from the pools of up to `available_parallelism` threads: ChaCha keystream is the
+/// cost of large fills, and each thread keys its own pool from the OS.
+pub fn fill(dest: &mut [u8]) -> Result<(), Error> {
+  if dest.len() < PARALLEL_BYTES {
+    return with_pool(|pool| pool.fill(dest));
+  }
+  static CORES: OnceLock<usize> = OnceLock::new();
+  let cores = *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+  let threads = cores.min(dest.len() / (PARALLEL_BYTES / 2)).max(1);
+  let chunk = dest.len().div_ceil(threads);
+  std::thread::scope(|scope| {
+    let mut chunks = dest.chunks_mut(chunk);
+    let first = chunks.next();
+    let others: Vec<_> = chunks
+      .map(|part| scope.spawn(move || with_pool(|pool| pool.fill(part))))
+      .collect();
+    let mine = first.map_or(Ok(()), |part| with_pool(|pool| pool.fill(part)));
+    others
+      .into_iter()
+      .map(|h| {
+        h.join()
+          .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+      })
+      .fold(mine, Result::and)
+  })
 }
 
 #[cfg(test)]
@@ -148,6 +214,22 @@ mod tests {
     assert_eq!(pool.pos, 100);
     assert!(pool.block_bytes()[..100].iter().all(|&b| b == 0));
     assert!(pool.block_bytes()[100..].iter().any(|&b| b != 0));
+  }
+
+  #[test]
+  fn take_reads_in_place_or_copies_across_blocks() {
+    let mut pool = Pool::new();
+    let mut first = Vec::new();
+    pool.take(10, |b| first = b.to_vec()).unwrap();
+    assert_eq!(pool.pos, 10);
+    assert!(pool.block_bytes()[..10].iter().all(|&b| b == 0));
+    // More than the block has left: copied out of two blocks, each byte once.
+    let mut second = Vec::new();
+    pool.take(BLOCK_BYTES, |b| second = b.to_vec()).unwrap();
+    assert_eq!(second.len(), BLOCK_BYTES);
+    assert_eq!(pool.pos, 10);
+    assert!(pool.block_bytes()[..10].iter().all(|&b| b == 0));
+    assert_ne!(&second[..10], &first[..]);
   }
 
   #[test]
