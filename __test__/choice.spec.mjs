@@ -53,3 +53,26 @@ test('choice of an Array is uniform', (t) => {
   const items = ['r', 'o', 'c', 'k', 's', '!']
   assertFits(t, histogram(60000, 6, () => items.indexOf(choice(items))), undefined, 'array')
 })
+
+test('a String object is a string: code points, never half a pair', (t) => {
+  for (let i = 0; i < 50; i++) t.true(['a', '😀'].includes(choice(new String('a😀'))))
+})
+
+test('a long astral string is chosen from without copying it into an Array', (t) => {
+  // One code point per emoji: 2**20 of them, and one ASCII letter at the end.
+  const text = '😀'.repeat(2 ** 20) + 'z'
+  for (let i = 0; i < 20; i++) t.true(['😀', 'z'].includes(choice(text)))
+})
+
+test('seq.length is read once', (t) => {
+  let reads = 0
+  const seq = {
+    get length() {
+      reads++
+      return 1
+    },
+    0: 'only',
+  }
+  t.is(choice(seq), 'only')
+  t.is(reads, 1)
+})

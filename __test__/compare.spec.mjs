@@ -142,3 +142,35 @@ test('a detached buffer compares as empty', (t) => {
   t.true(compareDigest(view, new ArrayBuffer(0)))
   t.false(compareDigest(view, new Uint8Array(1)))
 })
+
+test('a detached DataView compares as empty, with no uncoded error', (t) => {
+  const buffer = new ArrayBuffer(8)
+  const view = new DataView(buffer)
+  structuredClone(buffer, { transfer: [buffer] })
+  t.true(compareDigest(view, new Uint8Array(0)))
+})
+
+test('look-alikes of binary data are TypeErrors, never compared', (t) => {
+  const fakes = [
+    { [Symbol.toStringTag]: 'ArrayBuffer' },
+    { [Symbol.toStringTag]: 'ArrayBuffer', byteLength: 3, length: 3, 0: 1, 1: 2, 2: 3 },
+    new Proxy(new ArrayBuffer(3), {}),
+    new Proxy(new Uint8Array(3), {}),
+    (() => {
+      const { proxy, revoke } = Proxy.revocable(new ArrayBuffer(3), {})
+      revoke()
+      return proxy
+    })(),
+  ]
+  for (const fake of fakes) {
+    const error = t.throws(() => compareDigest(fake, Uint8Array.of(1, 2, 3)), { instanceOf: TypeError })
+    t.is(error.code, 'ERR_INVALID_ARG_TYPE')
+  }
+})
+
+test('binary data from another realm compares by bytes', async (t) => {
+  const { runInNewContext } = await import('node:vm')
+  t.true(compareDigest(runInNewContext('new Uint8Array([1, 2])'), Uint8Array.of(1, 2)))
+  t.true(compareDigest(runInNewContext('new Uint8Array([1, 2]).buffer'), Uint8Array.of(1, 2)))
+  t.false(compareDigest(runInNewContext('new Uint8Array([1, 3]).buffer'), Uint8Array.of(1, 2)))
+})

@@ -83,8 +83,10 @@ test('randbelow: bigints below 1n are RangeErrors', (t) => {
   throwsNodeError(t, () => randbelow(0n), rangeError(/It must be >= 1n\. Received 0n$/))
   throwsNodeError(t, () => randbelow(-5n), rangeError(/Received -5n$/))
   throwsNodeError(t, () => randbelow(-(2n ** 40n)), rangeError(/Received -1_099_511_627_776n$/))
-  // A huge negative bigint is described by size, not converted to a billion digits.
+  // A huge bigint is described by its size, not converted to a billion digits.
   throwsNodeError(t, () => randbelow(-(1n << 5000n)), rangeError(/-\(a 5001-bit bigint\)/))
+  throwsNodeError(t, () => randbelow(-(1n << 2n ** 29n)), rangeError(/-\(a 536870913-bit bigint\)/))
+  throwsNodeError(t, () => tokenHex(1n << 2n ** 29n), typeError(/Received type bigint \(\(a 536870913-bit bigint\)\)/))
 })
 
 test('randbits: wrong types and bad values', (t) => {

@@ -24,7 +24,9 @@ function showBigint(value) {
   const magnitude = value < 0n ? -value : value
   // Decimal conversion of a huge bigint is slow; past 1024 bits show its size instead.
   if (magnitude >= 1n << 1024n) {
-    return `${value < 0n ? '-' : ''}(a ${magnitude.toString(2).length}-bit bigint)`
+    const hex = magnitude.toString(16)
+    const bits = (hex.length - 1) * 4 + Number.parseInt(hex[0], 16).toString(2).length
+    return `${value < 0n ? '-' : ''}(a ${bits}-bit bigint)`
   }
   const text = String(value)
   return `${magnitude > 2n ** 32n ? separated(text) : text}n`

@@ -17,25 +17,46 @@ function size(value, name, max, fallback) {
   return value === undefined || value === null ? fallback : integer(value, name, 0, max)
 }
 
-/** True for an ArrayBuffer or SharedArrayBuffer, from any realm. */
-function isArrayBuffer(value) {
-  const tag = Object.prototype.toString.call(value)
-  return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]'
+// The byteLength getters check the internal slots of the real thing, so unlike a toString tag they
+// cannot be spoofed, and they work on buffers from other realms.
+const arrayBufferLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get
+const sharedLength =
+  typeof SharedArrayBuffer === 'function'
+    ? Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength').get
+    : undefined
+
+/** The byte length of an ArrayBuffer or SharedArrayBuffer, or -1 for anything else. */
+function bufferLength(value) {
+  for (const getter of [arrayBufferLength, sharedLength]) {
+    try {
+      if (getter) return getter.call(value)
+    } catch {
+      // Not this kind of buffer.
+    }
+  }
+  return -1
 }
 
 /**
  * The bytes of any TypedArray, DataView or ArrayBuffer as a Uint8Array over the same memory, or
- * `undefined` for anything else. A detached buffer has no bytes, so it reads as empty.
+ * `undefined` for anything else. A detached or out-of-bounds view has no bytes: it reads as empty.
  */
 function bytesOf(value) {
   if (ArrayBuffer.isView(value)) {
     if (value instanceof Uint8Array) return value
-    return value.byteLength === 0
+    let length
+    try {
+      length = value.byteLength
+    } catch {
+      length = 0
+    }
+    return length === 0
       ? new Uint8Array(0)
-      : new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+      : new Uint8Array(value.buffer, value.byteOffset, length)
   }
-  if (!isArrayBuffer(value)) return undefined
-  return value.byteLength === 0 ? new Uint8Array(0) : new Uint8Array(value)
+  const length = bufferLength(value)
+  if (length < 0) return undefined
+  return length === 0 ? new Uint8Array(0) : new Uint8Array(value)
 }
 
 /**
