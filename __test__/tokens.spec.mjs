@@ -78,6 +78,16 @@ test('tokenBytes: every byte value equally likely', (t) => {
   assertFits(t, counts, undefined, 'byte values')
 })
 
+test('small tokenBytes (from the JavaScript pool): every byte value at every position', (t) => {
+  // Odd sizes, so tokens start at every offset within the pool's words; a byte lost or repeated at
+  // a word edge would skew its position's counts.
+  const counts = Array.from({ length: 7 }, () => new Array(256).fill(0))
+  for (let i = 0; i < 25600; i++) {
+    tokenBytes(7).forEach((b, at) => counts[at][b]++)
+  }
+  counts.forEach((c, at) => assertFits(t, c, undefined, `byte ${at} of tokenBytes(7)`))
+})
+
 test('tokenHex: every digit equally likely', (t) => {
   const text = tokenHex(40000)
   const counts = new Array(16).fill(0)

@@ -1,0 +1,35 @@
+// The careful pure-JavaScript design napi-secrets has to beat: nanoid's approach of one
+// randomFillSync into a 16 KiB pool, with tokens sliced from it, 15-20x faster than a
+// randomBytes call per token.
+import { randomFillSync } from 'node:crypto'
+
+const POOL = 16384
+const pool = Buffer.allocUnsafeSlow(POOL)
+let offset = POOL
+
+function take(n) {
+  if (offset + n > POOL) {
+    randomFillSync(pool)
+    offset = 0
+  }
+  const start = offset
+  offset += n
+  return start
+}
+
+export function tokenHex(nbytes) {
+  const start = take(nbytes)
+  return pool.toString('hex', start, start + nbytes)
+}
+
+/** Uniform bigint in [0, n) by rejection over whole bytes of the pool. */
+export function randbelowBig(n) {
+  const bits = (n - 1n).toString(2).length
+  const nbytes = Math.ceil(bits / 8)
+  const excess = BigInt(nbytes * 8 - bits)
+  for (;;) {
+    const start = take(nbytes)
+    const r = BigInt(`0x${pool.toString('hex', start, start + nbytes)}`) >> excess
+    if (r < n) return r
+  }
+}
