@@ -16,30 +16,26 @@ test('DEFAULT_ENTROPY is 32 and is the default for undefined and null', (t) => {
   }
 })
 
-test('exact lengths and alphabets for nbytes 0..70', (t) => {
-  for (let n = 0; n <= 70; n++) {
-    const bytes = tokenBytes(n)
-    t.true(Buffer.isBuffer(bytes))
-    t.is(bytes.length, n)
-    const hex = tokenHex(n)
-    t.is(hex.length, 2 * n)
-    t.regex(hex, HEX)
-    const url = tokenUrlsafe(n)
-    t.is(url.length, Math.ceil((4 * n) / 3))
-    t.regex(url, URLSAFE)
-    t.is(Buffer.from(url, 'base64url').length, n, `base64url of ${n} bytes decodes back to ${n} bytes`)
-  }
-})
-
-test('large sizes', (t) => {
-  const n = 3 * 2 ** 20 + 1
-  t.is(tokenBytes(n).length, n)
+/** Every token function at `n` bytes: exact lengths and alphabets, and base64url decoding back. */
+function assertTokens(t, n) {
+  const bytes = tokenBytes(n)
+  t.true(Buffer.isBuffer(bytes))
+  t.is(bytes.length, n)
   const hex = tokenHex(n)
   t.is(hex.length, 2 * n)
   t.regex(hex, HEX)
   const url = tokenUrlsafe(n)
   t.is(url.length, Math.ceil((4 * n) / 3))
   t.regex(url, URLSAFE)
+  t.is(Buffer.from(url, 'base64url').length, n, `base64url of ${n} bytes decodes back to ${n} bytes`)
+}
+
+test('exact lengths and alphabets for nbytes 0..70', (t) => {
+  for (let n = 0; n <= 70; n++) assertTokens(t, n)
+})
+
+test('large sizes, on every path: pool, heap and all cores', (t) => {
+  for (const n of [255, 256, 257, 4097, 2 ** 20 - 1, 3 * 2 ** 20 + 1]) assertTokens(t, n)
 })
 
 test('tokenBytes returns a Buffer that owns its memory', (t) => {

@@ -20,17 +20,30 @@ use crate::source::{self, wipe, with_pool};
 
 pub type Callback = unsafe extern "C" fn(sys::napi_env, sys::napi_callback_info) -> sys::napi_value;
 
+/// An `extern "C"` N-API callback that runs `body` (a `fn(&mut Call) -> Outcome`) through `run`.
+macro_rules! callback {
+  ($body:path) => {{
+    unsafe extern "C" fn callback(
+      env: sys::napi_env,
+      info: sys::napi_callback_info,
+    ) -> sys::napi_value {
+      run(env, info, $body)
+    }
+    callback as Callback
+  }};
+}
+
 /// The callbacks, by the names `binding.js` exports them under.
 pub const EXPORTS: [(&str, Callback); 9] = [
-  ("fillRandom", fill_random),
-  ("tokenHex", token_hex),
-  ("tokenUrlsafe", token_urlsafe),
-  ("tokenHexBatch", token_hex_batch),
-  ("tokenUrlsafeBatch", token_urlsafe_batch),
-  ("randbits", randbits),
-  ("randbelowBig", randbelow_big),
-  ("compareBytes", compare_bytes),
-  ("compareStrings", compare_strings),
+  ("fillRandom", callback!(fill_random)),
+  ("tokenHex", callback!(token_hex)),
+  ("tokenUrlsafe", callback!(token_urlsafe)),
+  ("tokenHexBatch", callback!(token_hex_batch)),
+  ("tokenUrlsafeBatch", callback!(token_urlsafe_batch)),
+  ("randbits", callback!(randbits)),
+  ("randbelowBig", callback!(randbelow_big)),
+  ("compareBytes", callback!(compare_bytes)),
+  ("compareStrings", callback!(compare_strings)),
 ];
 
 enum Failure {
@@ -264,65 +277,48 @@ fn large_token(call: &Call, nbytes: usize, len: usize, encode: fn(&[u8], &mut [u
   value
 }
 
-unsafe extern "C" fn fill_random(
-  env: sys::napi_env,
-  info: sys::napi_callback_info,
-) -> sys::napi_value {
-  run(env, info, |call| {
-    source::fill(call.bytes_mut(0)?).map_err(os)?;
-    call.undefined()
+fn fill_random(call: &mut Call) -> Outcome {
+  source::fill(call.bytes_mut(0)?).map_err(os)?;
+  call.undefined()
+}
+
+fn token_hex(call: &mut Call) -> Outcome {
+  tokens(call, 1, call.u32(0)? as usize, HEX)
+}
+
+fn token_urlsafe(call: &mut Call) -> Outcome {
+  tokens(call, 1, call.u32(0)? as usize, BASE64URL)
+}
+
+fn token_hex_batch(call: &mut Call) -> Outcome {
+  tokens(call, call.u32(0)? as usize, call.u32(1)? as usize, HEX)
+}
+
+fn token_urlsafe_batch(call: &mut Call) -> Outcome {
+  tokens(
+    call,
+    call.u32(0)? as usize,
+    call.u32(1)? as usize,
+    BASE64URL,
+  )
+}
+
+fn randbits(call: &mut Call) -> Outcome {
+  let bits = call.u32(0)? as usize;
+  with_buffer::<u64, 16, _>(below::words_for(bits), |out| {
+    with_pool(|pool| below::random_bits(pool, bits, out)).map_err(os)?;
+    let value = call.bigint(out);
+    wipe(out);
+    value
   })
 }
 
-unsafe extern "C" fn token_hex(
-  env: sys::napi_env,
-  info: sys::napi_callback_info,
-) -> sys::napi_value {
-  run(env, info, |call| {
-    tokens(call, 1, call.u32(0)? as usize, HEX)
-  })
-}
-
-unsafe extern "C" fn token_urlsafe(
-  env: sys::napi_env,
-  info: sys::napi_callback_info,
-) -> sys::napi_value {
-  run(env, info, |call| {
-    tokens(call, 1, call.u32(0)? as usize, BASE64URL)
-  })
-}
-
-unsafe extern "C" fn token_hex_batch(
-  env: sys::napi_env,
-  info: sys::napi_callback_info,
-) -> sys::napi_value {
-  run(env, info, |call| {
-    tokens(call, call.u32(0)? as usize, call.u32(1)? as usize, HEX)
-  })
-}
-
-unsafe extern "C" fn token_urlsafe_batch(
-  env: sys::napi_env,
-  info: sys::napi_callback_info,
-) -> sys::napi_value {
-  run(env, info, |call| {
-    tokens(
-      call,
-      call.u32(0)? as usize,
-      call.u32(1)? as usize,
-      BASE64URL,
-    )
-  })
-}
-
-unsafe extern "C" fn randbits(
-  env: sys::napi_env,
-  info: sys::napi_callback_info,
-) -> sys::napi_value {
-  run(env, info, |call| {
-    let bits = call.u32(0)? as usize;
-    with_buffer::<u64, 16, _>(below::words_for(bits), |out| {
-      with_pool(|pool| below::random_bits(pool, bits, out)).map_err(os)?;
+fn randbelow_big(call: &mut Call) -> Outcome {
+  with_buffer::<u64, 16, _>(call.bigint_len(0)?, |max| {
+    call.bigint_words(0, max)?;
+    below::decrement(max);
+    with_buffer::<u64, 16, _>(below::words_for(below::bit_length(max)), |out| {
+      with_pool(|pool| below::at_most(pool, max, out)).map_err(os)?;
       let value = call.bigint(out);
       wipe(out);
       value
@@ -330,54 +326,26 @@ unsafe extern "C" fn randbits(
   })
 }
 
-unsafe extern "C" fn randbelow_big(
-  env: sys::napi_env,
-  info: sys::napi_callback_info,
-) -> sys::napi_value {
-  run(env, info, |call| {
-    with_buffer::<u64, 16, _>(call.bigint_len(0)?, |max| {
-      call.bigint_words(0, max)?;
-      below::decrement(max);
-      with_buffer::<u64, 16, _>(below::words_for(below::bit_length(max)), |out| {
-        with_pool(|pool| below::at_most(pool, max, out)).map_err(os)?;
-        let value = call.bigint(out);
-        wipe(out);
-        value
-      })
-    })
-  })
+fn compare_bytes(call: &mut Call) -> Outcome {
+  let equal = compare::equal(call.bytes(0)?, call.bytes(1)?);
+  call.boolean(equal)
 }
 
-unsafe extern "C" fn compare_bytes(
-  env: sys::napi_env,
-  info: sys::napi_callback_info,
-) -> sys::napi_value {
-  run(env, info, |call| {
-    let equal = compare::equal(call.bytes(0)?, call.bytes(1)?);
-    call.boolean(equal)
-  })
-}
-
-unsafe extern "C" fn compare_strings(
-  env: sys::napi_env,
-  info: sys::napi_callback_info,
-) -> sys::napi_value {
-  run(env, info, |call| {
-    // Copies of both strings, wiped after: their lengths, not their contents, set the work. A
-    // short string is copied in one N-API call into a stack buffer with room to spare, so a
-    // full buffer means "longer than that": then the lengths are asked for first.
-    with_buffer::<u16, SHORT_STRING, _>(SHORT_STRING, |a| {
-      with_buffer::<u16, SHORT_STRING, _>(SHORT_STRING, |b| {
-        let (la, lb) = (call.utf16(0, a)?, call.utf16(1, b)?);
-        let equal = if la.max(lb) + 1 < SHORT_STRING {
-          la == lb && compare::equal(units_as_bytes(&a[..la]), units_as_bytes(&b[..lb]))
-        } else {
-          long_strings_equal(call)?
-        };
-        wipe(a);
-        wipe(b);
-        call.boolean(equal)
-      })
+fn compare_strings(call: &mut Call) -> Outcome {
+  // Copies of both strings, wiped after: their lengths, not their contents, set the work. A
+  // short string is copied in one N-API call into a stack buffer with room to spare, so a full
+  // buffer means "longer than that": then the lengths are asked for first.
+  with_buffer::<u16, SHORT_STRING, _>(SHORT_STRING, |a| {
+    with_buffer::<u16, SHORT_STRING, _>(SHORT_STRING, |b| {
+      let (la, lb) = (call.utf16(0, a)?, call.utf16(1, b)?);
+      let equal = if la.max(lb) + 1 < SHORT_STRING {
+        la == lb && compare::equal(units_as_bytes(&a[..la]), units_as_bytes(&b[..lb]))
+      } else {
+        long_strings_equal(call)?
+      };
+      wipe(a);
+      wipe(b);
+      call.boolean(equal)
     })
   })
 }
