@@ -137,9 +137,10 @@ pub fn with_pool<T>(f: impl FnOnce(&mut Pool) -> T) -> T {
   POOL.with_borrow_mut(f)
 }
 
-/// Below this size a fill runs on the calling thread: starting a thread costs tens of
-/// microseconds, about what one core needs for 64 KiB of keystream.
-pub const PARALLEL_BYTES: usize = 1 << 20;
+/// Below this size a fill runs on the calling thread. Starting and joining a thread costs about
+/// 60 us here, what one core needs for 128 KiB of keystream, so each thread gets at least twice
+/// that.
+pub const PARALLEL_BYTES: usize = 512 << 10;
 
 /// Fills `dest` from the pools of up to `available_parallelism` threads: ChaCha keystream is the
 /// cost of large fills, and each thread keys its own pool from the OS.
