@@ -123,3 +123,309 @@ export declare const token_hex: typeof tokenHex
 export declare const token_urlsafe: typeof tokenUrlsafe
 /** Python's name for {@link compareDigest}. */
 export declare const compare_digest: typeof compareDigest
+
+/** A TypedArray whose elements are numbers. */
+type NumberTypedArray =
+  | Uint8Array | Uint8ClampedArray | Uint16Array | Uint32Array | Int8Array | Int16Array | Int32Array
+  | Float32Array | Float64Array
+
+/** Options of {@link SystemRandom.choices}; `null` means the default. */
+export interface ChoicesOptions {
+  /** Relative weights, one per element: finite numbers `>= 0`, not all 0. */
+  weights?: ArrayLike<number> | null
+  /** Cumulative weights, one per element: finite, from 0 up, never decreasing. */
+  cumWeights?: ArrayLike<number> | null
+  /** How many to choose (default 1); `k <= 0` gives `[]`. */
+  k?: number | null
+}
+
+/** Options of {@link SystemRandom.sample}; `null` means the default. */
+export interface SampleOptions {
+  /** How many times each element repeats: non-negative safe integers, one per element. */
+  counts?: ArrayLike<number> | null
+}
+
+/**
+ * Python's `random.SystemRandom` (3.12): every method of Python's `random.Random`, drawing from
+ * this package's CSPRNG. Integer results are exactly uniform; the float distributions are
+ * Python's algorithms over {@link SystemRandom.random}. Where Python raises ValueError,
+ * IndexError or ZeroDivisionError this throws a RangeError (`ERR_OUT_OF_RANGE`); where it raises
+ * TypeError, a TypeError. Methods do not need `this`: they work detached.
+ *
+ * @example
+ * import { SystemRandom } from 'napi-secrets'
+ * const rng = new SystemRandom()
+ * rng.randint(1, 6)           // 4
+ * rng.choice(['heads', 'tails'])
+ * rng.sample('ABCDEFGH', 3)   // ['F', 'A', 'C']
+ * rng.gauss(100, 15)          // 91.66...
+ */
+export declare class SystemRandom {
+  /**
+   * @param seed Accepted and ignored, as Python's SystemRandom ignores it.
+   * @example
+   * const rng = new SystemRandom()
+   */
+  constructor(seed?: unknown)
+
+  /**
+   * A number in `[0, 1)` with 53 random bits: any multiple of `2 ** -53` in that range, each
+   * equally likely.
+   *
+   * @example
+   * if (rng.random() < 0.25) console.log('one time in four')
+   */
+  random(): number
+
+  /**
+   * Does nothing: the operating system's entropy source cannot be seeded.
+   *
+   * @example
+   * rng.seed(42) // no effect
+   */
+  seed(...args: unknown[]): void
+
+  /**
+   * Always throws an `Error` with code `ERR_METHOD_NOT_IMPLEMENTED`: the source has no state.
+   *
+   * @example
+   * rng.getstate() // throws
+   */
+  getstate(): never
+
+  /**
+   * Always throws an `Error` with code `ERR_METHOD_NOT_IMPLEMENTED`: the source has no state.
+   *
+   * @example
+   * rng.setstate(state) // throws
+   */
+  setstate(state?: unknown): never
+
+  /**
+   * A bigint of `k` random bits: uniform in `[0n, 2n ** BigInt(k))`.
+   *
+   * @param k An integer in `[0, 2 ** 30]`.
+   * @example
+   * rng.getrandbits(64) // 15378544934497385014n
+   */
+  getrandbits(k: number): bigint
+
+  /**
+   * A Buffer of `n` random bytes.
+   *
+   * @param n An integer in `[0, buffer.constants.MAX_LENGTH]`.
+   * @example
+   * const nonce = rng.randbytes(12)
+   */
+  randbytes(n: number): Buffer
+
+  /**
+   * A uniform integer in `[0, n)`, for a safe integer `n >= 1`.
+   *
+   * @example
+   * rng.randbelow(10) // 7
+   */
+  randbelow(n: number): number
+  /**
+   * A uniform bigint in `[0n, n)`, for a bigint `n >= 1n` of any size.
+   *
+   * @example
+   * rng.randbelow(2n ** 255n - 19n)
+   */
+  randbelow(n: bigint): bigint
+
+  /**
+   * A uniform element of `range(stop)`: an integer in `[0, stop)`.
+   *
+   * @throws {RangeError} "empty range for randrange()" when `stop <= 0`.
+   * @example
+   * rng.randrange(10) // 3
+   */
+  randrange(stop: number): number
+  /**
+   * A uniform element of `range(stop)` for a bigint `stop`.
+   *
+   * @example
+   * rng.randrange(10n ** 30n)
+   */
+  randrange(stop: bigint): bigint
+  /**
+   * A uniform element of `range(start, stop, step)`: safe integers, exact even when the range is
+   * wider than `2 ** 53`.
+   *
+   * @throws {RangeError} "empty range in randrange(...)", "zero step for randrange()".
+   * @example
+   * rng.randrange(0, 100, 5) // 35
+   */
+  randrange(start: number, stop: number, step?: number): number
+  /**
+   * A uniform element of `range(start, stop, step)` for bigints (all three bigints).
+   *
+   * @example
+   * rng.randrange(-(2n ** 64n), 2n ** 64n, 2n)
+   */
+  randrange(start: bigint, stop: bigint, step?: bigint): bigint
+
+  /**
+   * A uniform integer in `[a, b]`, both ends included.
+   *
+   * @example
+   * const die = rng.randint(1, 6)
+   */
+  randint(a: number, b: number): number
+  /**
+   * A uniform bigint in `[a, b]`, both ends included.
+   *
+   * @example
+   * rng.randint(1n, 2n ** 128n)
+   */
+  randint(a: bigint, b: bigint): bigint
+
+  /**
+   * A uniformly chosen element of a non-empty sequence; a string yields one code point.
+   *
+   * @throws {RangeError} "Cannot choose from an empty sequence".
+   * @example
+   * rng.choice('ACGT') // 'G'
+   */
+  choice(seq: string): string
+  choice(seq: NumberTypedArray): number
+  choice(seq: BigInt64Array | BigUint64Array): bigint
+  choice<T>(seq: Sequence<T>): T
+
+  /**
+   * `k` elements chosen with replacement: uniformly, or by relative `weights` or cumulative
+   * `cumWeights` (not both). A string population is taken as code points.
+   *
+   * @example
+   * rng.choices(['red', 'black', 'green'], { weights: [18, 18, 2], k: 6 })
+   */
+  choices(population: string, options?: ChoicesOptions | null): string[]
+  choices(population: NumberTypedArray, options?: ChoicesOptions | null): number[]
+  choices(population: BigInt64Array | BigUint64Array, options?: ChoicesOptions | null): bigint[]
+  choices<T>(population: Sequence<T>, options?: ChoicesOptions | null): T[]
+
+  /**
+   * Shuffles an Array or TypedArray in place (Fisher-Yates over exact uniform indices).
+   *
+   * @example
+   * const deck = [...Array(52).keys()]
+   * rng.shuffle(deck)
+   */
+  shuffle<T extends unknown[] | NumberTypedArray | BigInt64Array | BigUint64Array>(x: T): void
+
+  /**
+   * `k` elements from distinct positions of the population, in selection order; with `counts`,
+   * each element stands for that many positions.
+   *
+   * @throws {RangeError} "Sample larger than population or is negative".
+   * @example
+   * rng.sample([...Array(49).keys()].map((i) => i + 1), 6) // lottery numbers
+   * rng.sample(['red', 'blue'], 5, { counts: [4, 2] })
+   */
+  sample(population: string, k: number, options?: SampleOptions | null): string[]
+  sample(population: NumberTypedArray, k: number, options?: SampleOptions | null): number[]
+  sample(population: BigInt64Array | BigUint64Array, k: number, options?: SampleOptions | null): bigint[]
+  sample<T>(population: Sequence<T>, k: number, options?: SampleOptions | null): T[]
+
+  /**
+   * A uniform number between `a` and `b`.
+   *
+   * @example
+   * rng.uniform(-1, 1) // -0.37...
+   */
+  uniform(a: number, b: number): number
+
+  /**
+   * The triangular distribution on `[low, high]` peaking at `mode` (default: the midpoint);
+   * `mode` must lie between `low` and `high`.
+   *
+   * @example
+   * rng.triangular(0, 10, 8)
+   */
+  triangular(low?: number, high?: number, mode?: number | null): number
+
+  /**
+   * The normal distribution (Kinderman and Monahan's method).
+   *
+   * @example
+   * rng.normalvariate(170, 10)
+   */
+  normalvariate(mu?: number, sigma?: number): number
+
+  /**
+   * The normal distribution by Box-Muller; the second value of each pair is kept by the
+   * instance for its next call, as Python does.
+   *
+   * @example
+   * rng.gauss() // -0.52...
+   */
+  gauss(mu?: number, sigma?: number): number
+
+  /**
+   * The log-normal distribution: its natural logarithm is normal with mean `mu` and standard
+   * deviation `sigma`.
+   *
+   * @example
+   * rng.lognormvariate(0, 0.25)
+   */
+  lognormvariate(mu: number, sigma: number): number
+
+  /**
+   * The exponential distribution with rate `lambd` (not 0; mean `1 / lambd`).
+   *
+   * @example
+   * const secondsToNextArrival = rng.expovariate(1 / 30)
+   */
+  expovariate(lambd?: number): number
+
+  /**
+   * The von Mises distribution: an angle in `[0, 2π]` about `mu`, concentration `kappa`
+   * (`kappa <= 1e-6` gives a uniform angle).
+   *
+   * @example
+   * rng.vonmisesvariate(Math.PI / 2, 4)
+   */
+  vonmisesvariate(mu: number, kappa: number): number
+
+  /**
+   * The gamma distribution with shape `alpha` (`0 < alpha < 2 ** 1023`) and scale `beta > 0`.
+   *
+   * @example
+   * rng.gammavariate(2, 1.5)
+   */
+  gammavariate(alpha: number, beta: number): number
+
+  /**
+   * The beta distribution on `[0, 1]`, for shapes `0 < alpha, beta < 2 ** 1023`.
+   *
+   * @example
+   * rng.betavariate(2, 5)
+   */
+  betavariate(alpha: number, beta: number): number
+
+  /**
+   * The Pareto distribution with shape `alpha` (not 0).
+   *
+   * @example
+   * rng.paretovariate(3)
+   */
+  paretovariate(alpha: number): number
+
+  /**
+   * The Weibull distribution with scale `alpha` and shape `beta` (not 0).
+   *
+   * @example
+   * rng.weibullvariate(1, 1.5)
+   */
+  weibullvariate(alpha: number, beta: number): number
+
+  /**
+   * The number of successes in `n` independent trials (a safe integer `>= 0`) each of
+   * probability `p` (in `[0, 1]`).
+   *
+   * @example
+   * rng.binomialvariate(10, 0.3) // 4
+   */
+  binomialvariate(n?: number, p?: number): number
+}

@@ -5,12 +5,15 @@
 
 const { constants } = require('node:buffer')
 const { load } = require('./lib/backend.js')
-const { invalidArgType, outOfRange, rangeError } = require('./lib/errors.js')
+const { invalidArgType, outOfRange } = require('./lib/errors.js')
 const { createPool } = require('./lib/pool.js')
+const { choose } = require('./lib/sequence.js')
+const { createSystemRandom } = require('./lib/system-random.js')
 const { integer, size, bytesOf, ensureHeap } = require('./lib/validate.js')
 
 const { name: backend, impl } = load()
 const pool = createPool(impl.fillRandom)
+const SystemRandom = createSystemRandom({ pool, impl })
 
 const DEFAULT_ENTROPY = 32
 
@@ -90,64 +93,7 @@ function randbits(k) {
 
 /** A uniformly chosen element of a non-empty sequence; a string yields one code point. */
 function choice(seq) {
-  if (typeof seq === 'string') return choiceOfString(seq)
-  if (typeof seq !== 'object' || seq === null) throw notSequence(seq)
-  if (!Array.isArray(seq) && !ArrayBuffer.isView(seq) && isStringObject(seq)) {
-    return choiceOfString(String.prototype.valueOf.call(seq))
-  }
-  const length = seq.length
-  if (typeof length !== 'number') throw notSequence(seq)
-  return seq[pool.below(nonEmpty(integer(length, 'seq.length', 0, Number.MAX_SAFE_INTEGER)))]
-}
-
-const notSequence = (seq) =>
-  invalidArgType('seq', 'an Array, TypedArray, string or array-like object', seq)
-
-function isStringObject(value) {
-  try {
-    String.prototype.valueOf.call(value)
-    return true
-  } catch {
-    return false
-  }
-}
-
-// A string is a sequence of code points, as Python's str: a surrogate pair is one element, never
-// split, and a lone surrogate is one too. Callers pass the same alphabet again and again, so the
-// count for the last string is kept; strings without surrogates are indexed directly.
-let lastText = ''
-let lastCount = -1
-
-function choiceOfString(text) {
-  if (text !== lastText) {
-    lastCount = /[\uD800-\uDFFF]/.test(text) ? countCodePoints(text) : -1
-    lastText = text
-  }
-  if (lastCount < 0) return text[pool.below(nonEmpty(text.length))]
-  return nthCodePoint(text, pool.below(nonEmpty(lastCount)))
-}
-
-function isPair(text, i) {
-  const high = text.charCodeAt(i)
-  const low = text.charCodeAt(i + 1)
-  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff
-}
-
-function countCodePoints(text) {
-  let count = 0
-  for (let i = 0; i < text.length; i += isPair(text, i) ? 2 : 1) count++
-  return count
-}
-
-function nthCodePoint(text, n) {
-  let i = 0
-  for (let k = 0; k < n; k++) i += isPair(text, i) ? 2 : 1
-  return text.slice(i, isPair(text, i) ? i + 2 : i + 1)
-}
-
-function nonEmpty(length) {
-  if (length === 0) throw rangeError('Cannot choose from an empty sequence')
-  return length
+  return choose(seq, pool.below)
 }
 
 /**
@@ -256,6 +202,7 @@ module.exports = {
   tokenBytesAsync,
   tokenHexBatch,
   tokenUrlsafeBatch,
+  SystemRandom,
   token_bytes: tokenBytes,
   token_hex: tokenHex,
   token_urlsafe: tokenUrlsafe,

@@ -17,6 +17,7 @@ export const {
   tokenBytesAsync,
   tokenHexBatch,
   tokenUrlsafeBatch,
+  SystemRandom,
   token_bytes,
   token_hex,
   token_urlsafe,

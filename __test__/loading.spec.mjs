@@ -16,7 +16,7 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const EXPORTS = [
   'backend', 'DEFAULT_ENTROPY', 'tokenBytes', 'tokenHex', 'tokenUrlsafe', 'randbelow', 'randbits',
   'choice', 'compareDigest', 'fillRandom', 'fillRandomAsync', 'tokenBytesAsync', 'tokenHexBatch',
-  'tokenUrlsafeBatch', 'token_bytes', 'token_hex', 'token_urlsafe', 'compare_digest',
+  'tokenUrlsafeBatch', 'SystemRandom', 'token_bytes', 'token_hex', 'token_urlsafe', 'compare_digest',
 ]
 
 test('the native backend is loaded', (t) => {
@@ -37,6 +37,12 @@ test('results are the same kind under require and import', (t) => {
   t.is(typeof esm.randbelow(5n), typeof cjs.randbelow(5n))
   t.is(esm.tokenHex(8).length, cjs.tokenHex(8).length)
   t.true(Buffer.isBuffer(esm.tokenBytes(4)) && Buffer.isBuffer(cjs.tokenBytes(4)))
+})
+
+test('instanceof SystemRandom holds across require and import', (t) => {
+  t.is(esm.SystemRandom, cjs.SystemRandom)
+  t.true(new esm.SystemRandom() instanceof cjs.SystemRandom)
+  t.true(new cjs.SystemRandom() instanceof esmDefault.SystemRandom)
 })
 
 test('Python aliases are the same function objects', (t) => {

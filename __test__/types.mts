@@ -9,6 +9,7 @@ import secrets, {
   fillRandom,
   randbelow,
   randbits,
+  SystemRandom,
   tokenBytes,
   tokenHex,
   tokenUrlsafe,
@@ -39,4 +40,62 @@ compareDigest('a', buf)
 // @ts-expect-error nbytes is a number
 tokenHex('32')
 
-export const all = [which, entropy, hex, url, small, big, bits, letter, word, byte, equal, filled, same, viaDefault, alias, wrong]
+const rng = new SystemRandom()
+const seeded = new SystemRandom(42)
+const unit: number = rng.random()
+const bigBits: bigint = rng.getrandbits(70)
+const bytes: Buffer = rng.randbytes(8)
+const below: number = rng.randbelow(6)
+const bigBelow: bigint = rng.randbelow(6n)
+const range: number = rng.randrange(10) + rng.randrange(0, 10) + rng.randrange(0, 10, 2)
+const bigRange: bigint = rng.randrange(10n) + rng.randrange(0n, 10n, 2n)
+const die: number = rng.randint(1, 6)
+const bigDie: bigint = rng.randint(1n, 6n)
+const picked: 'x' | 'y' = rng.choice(['x', 'y'] as const)
+const codePoint: string = rng.choice('abc')
+const fromBig: bigint = rng.choice(new BigInt64Array(2))
+const chosen: number[] = rng.choices([1, 2, 3], { weights: [1, 2, 3], k: 2 })
+const chosenLetters: string[] = rng.choices('abc', { cumWeights: new Float64Array([1, 2, 3]), k: null })
+const byDefault: string[] = rng.choices(['a'], null)
+const deck = [1, 2, 3]
+const shuffled: void = rng.shuffle(deck)
+rng.shuffle(new Float64Array(3))
+const drawn: number[] = rng.sample(deck, 2)
+const counted: string[] = rng.sample(['red', 'blue'], 3, { counts: [2, 2] })
+const letters: string[] = rng.sample('abcdef', 2, null)
+const floats: number[] = [
+  rng.uniform(0, 1), rng.triangular(), rng.triangular(0, 1, null), rng.normalvariate(), rng.gauss(0, 1),
+  rng.lognormvariate(0, 1), rng.expovariate(), rng.vonmisesvariate(0, 1), rng.gammavariate(2, 1),
+  rng.betavariate(2, 3), rng.paretovariate(2), rng.weibullvariate(1, 2), rng.binomialvariate(),
+]
+const isInstance: boolean = seeded instanceof secrets.SystemRandom
+rng.seed()
+const { randint } = rng
+const detached: number = randint(1, 6)
+
+// @ts-expect-error numbers and bigints do not mix
+rng.randrange(1, 10n)
+// @ts-expect-error numbers and bigints do not mix
+rng.randint(1n, 6)
+// @ts-expect-error a bigint bound gives a bigint
+const notNumber: number = rng.randbelow(5n)
+// @ts-expect-error distribution parameters are numbers
+rng.gauss(0n, 1)
+const frozen: readonly string[] = ['a', 'b']
+// @ts-expect-error a readonly array cannot be shuffled in place
+rng.shuffle(frozen)
+// @ts-expect-error strings are immutable
+rng.shuffle('abc')
+// @ts-expect-error sample needs k
+rng.sample(deck)
+// @ts-expect-error choices takes an options object, not Python's positional weights
+rng.choices(deck, [1, 2, 3])
+// @ts-expect-error the option is cumWeights
+rng.choices(deck, { cum_weights: [1, 2, 3] })
+const unreachable: () => never = () => rng.getstate()
+
+export const all = [
+  which, entropy, hex, url, small, big, bits, letter, word, byte, equal, filled, same, viaDefault, alias, wrong,
+  unit, bigBits, bytes, below, bigBelow, range, bigRange, die, bigDie, picked, codePoint, fromBig, chosen,
+  chosenLetters, byDefault, shuffled, drawn, counted, letters, floats, isInstance, detached, notNumber, unreachable,
+]
