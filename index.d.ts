@@ -115,6 +115,43 @@ export declare function compareDigest(a: BinaryLike, b: BinaryLike): boolean
  */
 export declare function fillRandom<T extends BinaryLike>(view: T): T
 
+/**
+ * A Promise of {@link tokenBytes}`(nbytes)`, made on libuv's thread pool so a large request never
+ * stalls the event loop. Bad arguments reject the Promise; it never throws.
+ *
+ * @example
+ * const key = await tokenBytesAsync(64 * 1024 * 1024)
+ */
+export declare function tokenBytesAsync(nbytes?: number | null): Promise<Buffer>
+
+/**
+ * A Promise of {@link fillRandom}`(view)`, filled off the main thread; resolves to `view`. A view
+ * whose buffer is detached meanwhile stays empty. Bad arguments reject the Promise.
+ *
+ * @example
+ * const samples = await fillRandomAsync(new Float64Array(1 << 20))
+ */
+export declare function fillRandomAsync<T extends BinaryLike>(view: T): Promise<T>
+
+/**
+ * An Array of `count` tokens, each as {@link tokenHex}`(nbytes)` makes it, in one call: cheaper per
+ * token than calling `tokenHex` in a loop. `count` 0 gives `[]`.
+ *
+ * @param count An integer in `[0, 2 ** 32 - 1]`; `count * nbytes` at most
+ *   `buffer.constants.MAX_LENGTH`, and the result must fit the JavaScript heap.
+ * @example
+ * const inviteCodes = tokenHexBatch(1000, 8)
+ */
+export declare function tokenHexBatch(count: number, nbytes?: number | null): string[]
+
+/**
+ * An Array of `count` tokens, each as {@link tokenUrlsafe}`(nbytes)` makes it, in one call.
+ *
+ * @example
+ * const sessionIds = tokenUrlsafeBatch(10000)
+ */
+export declare function tokenUrlsafeBatch(count: number, nbytes?: number | null): string[]
+
 /** Python's name for {@link tokenBytes}. */
 export declare const token_bytes: typeof tokenBytes
 /** Python's name for {@link tokenHex}. */

@@ -13,7 +13,7 @@ const { integer, size, bytesOf, ensureHeap } = require('./lib/validate.js')
 
 const { name: backend, impl } = load()
 const pool = createPool(impl.fillRandom)
-const SystemRandom = createSystemRandom({ pool, impl })
+const SystemRandom = createSystemRandom({ pool, impl, randomBuffer })
 
 const DEFAULT_ENTROPY = 32
 
@@ -26,7 +26,8 @@ const MAX_URLSAFE_BYTES = Math.floor((constants.MAX_STRING_LENGTH * 3) / 4)
 const MAX_BITS = 2 ** 30
 const MAX_ARRAY = 2 ** 32 - 1
 
-// V8 keeps typed arrays of up to 64 bytes on its heap, with no separate ArrayBuffer to allocate.
+// V8 keeps typed arrays of up to 64 bytes on its heap, with no separate ArrayBuffer to allocate;
+// up to this size, bytes come from the JavaScript pool.
 const SMALL_TOKEN = 64
 
 // Large async requests go to libuv's pool in slices of this size, one at a time: each slice is
@@ -39,13 +40,20 @@ function fillRandom(view) {
   if (bytes === undefined) {
     throw invalidArgType('view', 'an instance of ArrayBuffer, Buffer, TypedArray, or DataView', view)
   }
-  impl.fillRandom(bytes)
+  // Small views from the JavaScript pool: cheaper than an N-API call, which for a small typed
+  // array also makes V8 move it off its heap.
+  if (bytes.length <= SMALL_TOKEN) pool.copyTo(bytes)
+  else impl.fillRandom(bytes)
   return view
 }
 
 /** `nbytes` random bytes in a Buffer. */
 function tokenBytes(nbytes) {
-  const n = size(nbytes, 'nbytes', MAX_BYTES, DEFAULT_ENTROPY)
+  return randomBuffer(size(nbytes, 'nbytes', MAX_BYTES, DEFAULT_ENTROPY))
+}
+
+/** A Buffer of `n` (validated) random bytes. */
+function randomBuffer(n) {
   // A Buffer of its own, never a slice of Node's shared pool, so no other Buffer's `.buffer` can
   // reach the secret. Small ones live on V8's heap (an ArrayBuffer of its own costs 250 ns) and
   // take their bytes from the JavaScript pool; every byte is overwritten before it is returned.

@@ -7,6 +7,10 @@ import secrets, {
   compare_digest,
   DEFAULT_ENTROPY,
   fillRandom,
+  fillRandomAsync,
+  tokenBytesAsync,
+  tokenHexBatch,
+  tokenUrlsafeBatch,
   randbelow,
   randbits,
   SystemRandom,
@@ -94,7 +98,15 @@ rng.choices(deck, [1, 2, 3])
 rng.choices(deck, { cum_weights: [1, 2, 3] })
 const unreachable: () => never = () => rng.getstate()
 
+const later: Promise<Buffer> = tokenBytesAsync(16)
+const laterView: Promise<Uint16Array> = fillRandomAsync(new Uint16Array(4))
+const hexes: string[] = tokenHexBatch(3, 8)
+const urls: string[] = tokenUrlsafeBatch(3)
+// @ts-expect-error count is required
+tokenHexBatch()
+
 export const all = [
+  later, laterView, hexes, urls,
   which, entropy, hex, url, small, big, bits, letter, word, byte, equal, filled, same, viaDefault, alias, wrong,
   unit, bigBits, bytes, below, bigBelow, range, bigRange, die, bigDie, picked, codePoint, fromBig, chosen,
   chosenLetters, byDefault, shuffled, drawn, counted, letters, floats, isInstance, detached, notNumber, unreachable,

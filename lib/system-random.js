@@ -14,9 +14,6 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER
 const MAX_BITS = 2 ** 30
 const MAX_ARRAY = 2 ** 32 - 1
 
-// V8 keeps typed arrays of up to 64 bytes on its heap: those take their bytes from the pool.
-const SMALL_BYTES = 64
-
 // Python's constants, computed as Python computes them.
 const TWOPI = 2 * Math.PI
 const LOG4 = Math.log(4)
@@ -86,7 +83,7 @@ function optionsOf(value) {
   if (Object.hasOwn(value, 'cum_weights')) {
     throw withCode(
       new TypeError('The option "cum_weights" is Python\'s spelling: pass "cumWeights"'),
-      'ERR_INVALID_ARG_VALUE',
+      'ERR_INVALID_ARG_TYPE',
     )
   }
   return value
@@ -183,7 +180,11 @@ const emptyRange = (start, stop, step) =>
       : `empty range in randrange(${show(start)}, ${show(stop)}, ${show(step)})`,
   )
 
-function createSystemRandom({ pool, impl }) {
+/**
+ * The SystemRandom class, drawing numbers from `pool`, bigints from `impl` (the native binding)
+ * and bytes from `randomBuffer(n)`: the same sources as the module's own functions.
+ */
+function createSystemRandom({ pool, impl, randomBuffer }) {
   /** 53 random bits as a number in `[0, 1)`: 27 from one word and 26 from the next. */
   const random = () => ((pool.word() >>> 5) * 67108864 + (pool.word() >>> 6)) / 9007199254740992
 
@@ -422,11 +423,7 @@ function createSystemRandom({ pool, impl }) {
 
     /** A Buffer of `n` random bytes. */
     randbytes(n) {
-      integer(n, 'n', 0, constants.MAX_LENGTH)
-      if (n <= SMALL_BYTES) return pool.copyTo(Buffer.alloc(n))
-      const buf = Buffer.allocUnsafeSlow(n)
-      impl.fillRandom(buf)
-      return buf
+      return randomBuffer(integer(n, 'n', 0, constants.MAX_LENGTH))
     }
 
     /** A uniform integer in `[0, n)`, of `n`'s type. */
@@ -445,7 +442,7 @@ function createSystemRandom({ pool, impl }) {
       if (stop === undefined || stop === null) {
         // As in Python, where `step is not 1` catches a step given without a stop.
         if (step !== undefined && step !== 1 && step !== 1n) {
-          throw withCode(new TypeError('Missing a non-None stop argument'), 'ERR_MISSING_ARGS')
+          throw invalidArgType('stop', 'of type number or bigint when "step" is given', stop)
         }
         if (start > 0) return below(start)
         throw rangeError('empty range for randrange()')
@@ -480,7 +477,7 @@ function createSystemRandom({ pool, impl }) {
       if (weighted && cumulated) {
         throw withCode(
           new TypeError('Cannot specify both weights and cumulative weights'),
-          'ERR_INCOMPATIBLE_OPTION_PAIR',
+          'ERR_INVALID_ARG_TYPE',
         )
       }
       // The picks, and the Array of elements they index.
