@@ -9,7 +9,7 @@ const { invalidArgType, outOfRange } = require('./lib/errors.js')
 const { createPool } = require('./lib/pool.js')
 const { choose } = require('./lib/sequence.js')
 const { createSystemRandom } = require('./lib/system-random.js')
-const { integer, size, bytesOf, ensureHeap } = require('./lib/validate.js')
+const { integer, size, bytesOf, byteLength, elements, ensureHeap } = require('./lib/validate.js')
 
 const { name: backend, impl } = load()
 const pool = createPool(impl.fillRandom)
@@ -24,7 +24,6 @@ const MAX_BYTES = constants.MAX_LENGTH
 const MAX_HEX_BYTES = Math.floor(constants.MAX_STRING_LENGTH / 2)
 const MAX_URLSAFE_BYTES = Math.floor((constants.MAX_STRING_LENGTH * 3) / 4)
 const MAX_BITS = 2 ** 30
-const MAX_ARRAY = 2 ** 32 - 1
 
 // V8 keeps typed arrays of up to 64 bytes on its heap, with no separate ArrayBuffer to allocate;
 // up to this size, bytes come from the JavaScript pool.
@@ -42,7 +41,8 @@ function fillRandom(view) {
   }
   // Small views from the JavaScript pool: cheaper than an N-API call, which for a small typed
   // array also makes V8 move it off its heap.
-  if (bytes.length <= SMALL_TOKEN) pool.copyTo(bytes)
+  const length = byteLength(bytes)
+  if (length <= SMALL_TOKEN) pool.copyTo(bytes, length)
   else impl.fillRandom(bytes)
   return view
 }
@@ -58,7 +58,7 @@ function randomBuffer(n) {
   // reach the secret. Small ones live on V8's heap and take their bytes from the JavaScript pool:
   // handing them to native code would make V8 move them off its heap first (about 250 ns).
   // Every byte is overwritten before it is returned.
-  if (n <= SMALL_TOKEN) return pool.copyTo(Buffer.alloc(n))
+  if (n <= SMALL_TOKEN) return pool.copyTo(Buffer.alloc(n), n)
   const buf = Buffer.allocUnsafeSlow(n)
   impl.fillRandom(buf)
   return buf
@@ -133,7 +133,7 @@ const RUN_CHARS = 2 ** 16
 
 /** An Array of `count` tokens of `nbytes` bytes, `width(nbytes)` characters each, by `makeRun`. */
 function batch(makeRun, width, count, nbytes, maxBytes) {
-  const c = integer(count, 'count', 0, MAX_ARRAY)
+  const c = elements(count, 'count')
   const n = size(nbytes, 'nbytes', maxBytes, DEFAULT_ENTROPY)
   if (c * n > MAX_BYTES) throw outOfRange('count * nbytes', `<= ${MAX_BYTES}`, c * n)
   const w = width(n)
@@ -165,35 +165,30 @@ const urlsafeLength = (n) => Math.ceil((4 * n) / 3)
 
 /** Fills `bytes` slice by slice on libuv's pool; a view detached meanwhile stays empty. */
 async function fillAsync(bytes) {
-  for (let offset = 0; offset < bytes.length; offset += ASYNC_SLICE) {
-    const part = await impl.randomBytesAsync(Math.min(ASYNC_SLICE, bytes.length - offset))
-    if (bytes.length >= offset + part.length) bytes.set(part, offset)
+  for (let offset = 0; offset < byteLength(bytes); offset += ASYNC_SLICE) {
+    const part = await impl.randomBytesAsync(Math.min(ASYNC_SLICE, byteLength(bytes) - offset))
+    if (byteLength(bytes) >= offset + part.length) bytes.set(part, offset)
     part.fill(0)
   }
 }
 
 /** A Promise of `tokenBytes(nbytes)`, made off the main thread. */
-function tokenBytesAsync(nbytes) {
-  let n
-  try {
-    n = size(nbytes, 'nbytes', MAX_BYTES, DEFAULT_ENTROPY)
-  } catch (error) {
-    return Promise.reject(error)
-  }
+async function tokenBytesAsync(nbytes) {
+  const n = size(nbytes, 'nbytes', MAX_BYTES, DEFAULT_ENTROPY)
   if (n <= ASYNC_SLICE) return impl.randomBytesAsync(n)
   const buf = Buffer.allocUnsafeSlow(n)
-  return fillAsync(buf).then(() => buf)
+  await fillAsync(buf)
+  return buf
 }
 
 /** A Promise of `fillRandom(view)`, filled off the main thread; resolves to `view`. */
-function fillRandomAsync(view) {
+async function fillRandomAsync(view) {
   const bytes = bytesOf(view)
   if (bytes === undefined) {
-    return Promise.reject(
-      invalidArgType('view', 'an instance of ArrayBuffer, Buffer, TypedArray, or DataView', view),
-    )
+    throw invalidArgType('view', 'an instance of ArrayBuffer, Buffer, TypedArray, or DataView', view)
   }
-  return fillAsync(bytes).then(() => view)
+  await fillAsync(bytes)
+  return view
 }
 
 module.exports = {

@@ -174,3 +174,15 @@ test('binary data from another realm compares by bytes', async (t) => {
   t.true(compareDigest(runInNewContext('new Uint8Array([1, 2]).buffer'), Uint8Array.of(1, 2)))
   t.false(compareDigest(runInNewContext('new Uint8Array([1, 3]).buffer'), Uint8Array.of(1, 2)))
 })
+
+test('own buffer, byteOffset and byteLength properties cannot fake a view\'s bytes', (t) => {
+  const a = new Float64Array([1, 2])
+  const b = new Float64Array([1, 3])
+  Object.defineProperty(b, 'buffer', { value: a.buffer })
+  t.false(compareDigest(a, b))
+  const c = Uint8Array.of(1, 2, 3)
+  Object.defineProperty(c, 'length', { value: 2 })
+  Object.defineProperty(c, 'byteLength', { value: 2 })
+  t.false(compareDigest(c, Uint8Array.of(1, 2)))
+  t.true(compareDigest(c, Uint8Array.of(1, 2, 3)))
+})

@@ -47,7 +47,7 @@ test('every word is zeroed as it is taken, and never handed out twice', (t) => {
 
 test('copyTo copies bytes, zeroes whole words behind them, and moves past them', (t) => {
   const { pool, fills } = scripted([0x04030201, 0x08070605, 0x0c0b0a09])
-  const out = pool.copyTo(new Uint8Array(5))
+  const out = pool.copyTo(new Uint8Array(5), 5)
   t.deepEqual([...out], [1, 2, 3, 4, 5])
   const bytes = fills[0]
   t.true(bytes.subarray(0, 8).every((b) => b === 0), 'the partly used word is wiped too')
@@ -60,7 +60,7 @@ test('the pool refills when it runs out, and copyTo never straddles a refill', (
   t.is(fills.length, 1)
   // 12 bytes need three words; only two are left, so the pool refills first.
   const out = new Uint32Array(3)
-  pool.copyTo(new Uint8Array(out.buffer))
+  pool.copyTo(new Uint8Array(out.buffer), 12)
   t.is(fills.length, 2)
   t.deepEqual([...out], [1025, 1026, 1027])
 })

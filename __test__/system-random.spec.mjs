@@ -2,9 +2,12 @@
 // options, and every error path with its class, code and message.
 import test from 'ava'
 import { constants } from 'node:buffer'
+import { createRequire } from 'node:module'
 import { inspect } from 'node:util'
 
 import { SystemRandom } from 'napi-secrets'
+
+const { indexMap } = createRequire(import.meta.url)('../lib/system-random.js')
 
 const rng = new SystemRandom()
 const MAX_SAFE = Number.MAX_SAFE_INTEGER
@@ -161,16 +164,16 @@ test('randbelow of a bound below 1 is a RangeError', (t) => {
   }
 })
 
-test('empty ranges and zero steps are RangeErrors in Python\'s words', (t) => {
+test('empty ranges and zero steps are RangeErrors in Python\'s words, showing the arguments', (t) => {
   for (const [call, message] of [
-    [() => rng.randrange(0), 'empty range for randrange()'],
-    [() => rng.randrange(-5n), 'empty range for randrange()'],
+    [() => rng.randrange(0), 'empty range for randrange(0)'],
+    [() => rng.randrange(-5n), 'empty range for randrange(-5n)'],
     [() => rng.randrange(3, 3), 'empty range in randrange(3, 3)'],
     [() => rng.randrange(5n, 2n), 'empty range in randrange(5n, 2n)'],
     [() => rng.randrange(0, 100, -12), 'empty range in randrange(0, 100, -12)'],
     [() => rng.randrange(100, 0, 12), 'empty range in randrange(100, 0, 12)'],
-    [() => rng.randrange(0, 42, 0), 'zero step for randrange()'],
-    [() => rng.randrange(0n, 42n, 0n), 'zero step for randrange()'],
+    [() => rng.randrange(0, 42, 0), 'zero step for randrange(0, 42, 0)'],
+    [() => rng.randrange(0n, 42n, 0n), 'zero step for randrange(0n, 42n, 0n)'],
     [() => rng.randint(1, 0), 'empty range in randrange(1, 1)'],
     [() => rng.randint(5n, 3n), 'empty range in randrange(5n, 4n)'],
     [() => rng.randint(MAX_SAFE, -MAX_SAFE), 'empty range in randrange(9007199254740991, -9007199254740990)'],
@@ -267,16 +270,16 @@ test('choices: option errors', (t) => {
   throwsNodeError(t, () => rng.choices('ab', { k: 2n }), typeError(/"options\.k" argument must be of type number/))
   throwsNodeError(t, () => rng.choices('ab', { k: '2' }), typeError(/"options\.k" argument must be of type number/))
   throwsNodeError(t, () => rng.choices('ab', { k: 2.5 }), rangeError(/"options\.k" is out of range\. It must be an integer/))
-  throwsNodeError(t, () => rng.choices('ab', { k: 2 ** 32 }), rangeError(/"options\.k" is out of range\. It must be >= -9007199254740991 && <= 4294967295/))
+  throwsNodeError(t, () => rng.choices('ab', { k: 2 ** 32 }), rangeError(/"options\.k" is out of range\. It must be >= -9007199254740991 && <= 134213632/))
   // Too large for the heap: refused before any drawing, where V8 would end the process.
-  throwsNodeError(t, () => rng.choices('ab', { k: 2 ** 32 - 1 }), rangeError(/"options\.k" is out of range\. It must be small enough for the JavaScript heap/))
+  throwsNodeError(t, () => rng.choices('ab', { k: 2 ** 32 - 1 }), rangeError(/"options\.k" is out of range\. It must be >= -9007199254740991 && <= 134213632/))
   throwsNodeError(t, () => rng.choices(5), typeError(/"population" argument must be an Array, TypedArray, string or array-like/))
 })
 
 test('choices: weight errors name the weight and show it', (t) => {
   for (const [options, error] of [
-    [{ weights: [1, 2, 3] }, rangeError(/^The number of weights does not match the population$/)],
-    [{ cumWeights: [1] }, rangeError(/^The number of weights does not match the population$/)],
+    [{ weights: [1, 2, 3] }, rangeError(/^The number of weights does not match the population: 3 for 2 elements$/)],
+    [{ cumWeights: [1] }, rangeError(/^The number of cumWeights does not match the population: 1 for 2 elements$/)],
     [{ weights: 5 }, typeError(/"options\.weights" argument must be an Array/)],
     [{ cumWeights: 5 }, typeError(/"options\.cumWeights" argument must be an Array/)],
     [{ weights: [1, '2'] }, typeError(/"options\.weights\[1\]" argument must be of type number\. Received type string/)],
@@ -285,9 +288,9 @@ test('choices: weight errors name the weight and show it', (t) => {
     [{ weights: [1, -1] }, rangeError(/"options\.weights\[1\]" is out of range\. It must be >= 0 and finite\. Received -1$/)],
     [{ weights: [NaN, 1] }, rangeError(/"options\.weights\[0\]" is out of range\. It must be a number other than NaN/)],
     [{ weights: [1, Infinity] }, rangeError(/"options\.weights\[1\]" .* Received Infinity$/)],
-    [{ weights: [0, 0] }, rangeError(/^Total of weights must be greater than zero$/)],
-    [{ weights: [1e308, 1e308] }, rangeError(/^Total of weights must be finite$/)],
-    [{ cumWeights: [0, 0] }, rangeError(/^Total of weights must be greater than zero$/)],
+    [{ weights: [0, 0] }, rangeError(/^Total of weights must be greater than zero: it is 0$/)],
+    [{ weights: [1e308, 1e308] }, rangeError(/^Total of weights must be finite: it is Infinity$/)],
+    [{ cumWeights: [0, 0] }, rangeError(/^Total of weights must be greater than zero: it is 0$/)],
     [{ cumWeights: [2, 1] }, rangeError(/"options\.cumWeights\[1\]" .* It must be finite and >= 2 \(the value before it\)\. Received 1$/)],
     [{ cumWeights: [-1, 1] }, rangeError(/"options\.cumWeights\[0\]" is out of range\. It must be finite and >= 0/)],
     [{ cumWeights: [1, Infinity] }, rangeError(/"options\.cumWeights\[1\]" .* Received Infinity$/)],
@@ -354,22 +357,23 @@ test('sample: argument errors', (t) => {
     [() => rng.sample([1, 2]), typeError(/"k" argument must be of type number\. Received undefined/)],
     [() => rng.sample([1, 2], 1n), typeError(/"k" argument must be of type number/)],
     [() => rng.sample([1, 2], 1.5), rangeError(/"k" is out of range\. It must be an integer/)],
-    [() => rng.sample([1, 2], 3), rangeError(/^Sample larger than population or is negative$/)],
-    [() => rng.sample([1, 2], -1), rangeError(/^Sample larger than population or is negative$/)],
+    [() => rng.sample([1, 2], 3), rangeError(/^Sample larger than population or is negative: k is 3, the population 2$/)],
+    [() => rng.sample([1, 2], -1), rangeError(/^Sample larger than population or is negative: k is -1, the population 2$/)],
     [() => rng.sample(new Map([[1, 2]]), 1), typeError(/"population" argument must be an Array/)],
     [() => rng.sample([1, 2], 1, [1, 1]), typeError(/"options" argument must be of type object/)],
     [() => rng.sample([1, 2], 1, { counts: 2 }), typeError(/"options\.counts" argument must be an Array/)],
-    [() => rng.sample([1, 2], 1, { counts: [1] }), rangeError(/^The number of counts does not match the population$/)],
+    [() => rng.sample([1, 2], 1, { counts: [1] }), rangeError(/^The number of counts does not match the population: 1 for 2 elements$/)],
     [() => rng.sample([1, 2], 1, { counts: [1, -1] }), rangeError(/"options\.counts\[1\]" is out of range\. It must be >= 0 && <= 9007199254740991\. Received -1$/)],
     [() => rng.sample([1, 2], 1, { counts: [1, 0.5] }), rangeError(/"options\.counts\[1\]" is out of range\. It must be an integer/)],
     [() => rng.sample([1, 2], 1, { counts: [1, 1n] }), typeError(/"options\.counts\[1\]" argument must be of type number/)],
-    [() => rng.sample([1, 2], 1, { counts: [0, 0] }), rangeError(/^Total of counts must be greater than zero$/)],
-    [() => rng.sample([], 0, { counts: [] }), rangeError(/^Total of counts must be greater than zero$/)],
+    [() => rng.sample([1, 2], 1, { counts: [0, 0] }), rangeError(/^Total of counts must be greater than zero: it is 0$/)],
+    [() => rng.sample([], 0, { counts: [] }), rangeError(/^Total of counts must be greater than zero: it is 0$/)],
     [() => rng.sample([1, 2], 1, { counts: [MAX_SAFE, 1] }), rangeError(/"options\.counts" is out of range\. It must be to total <= 9007199254740991/)],
-    [() => rng.sample([1, 2], 5, { counts: [2, 2] }), rangeError(/^Sample larger than population or is negative$/)],
+    [() => rng.sample([1, 2], 5, { counts: [2, 2] }), rangeError(/^Sample larger than population or is negative: k is 5, the population 4$/)],
     // Larger than any Array, and larger than the heap: refused before any drawing.
-    [() => rng.sample({ length: 2 ** 40 }, 2 ** 32), rangeError(/"k" is out of range\. It must be <= 4294967295/)],
-    [() => rng.sample({ length: 2 ** 40 }, 2 ** 32 - 1), rangeError(/"k" is out of range\. It must be small enough for the JavaScript heap/)],
+    // More picks than any JavaScript Array can hold: refused before any work.
+    [() => rng.sample({ length: 2 ** 40 }, 2 ** 32), rangeError(/"k" is out of range\. It must be >= 0 && <= 134213632/)],
+    [() => rng.sample({ length: 2 ** 40 }, 2 ** 32 - 1), rangeError(/"k" is out of range\. It must be >= 0 && <= 134213632/)],
   ]) {
     throwsNodeError(t, call, error, String(call))
   }
@@ -467,4 +471,72 @@ test('infinite shapes on which Python loops forever are RangeErrors; nothing han
   t.true(Number.isInteger(rng.binomialvariate(MAX_SAFE, 0.5)))
   t.true(rng.binomialvariate(MAX_SAFE, 1e-15) < 100)
   t.is(rng.binomialvariate(10, 1e-300), 0)
+})
+
+test('results too big for the JavaScript heap are RangeErrors, not a crash', async (t) => {
+  const { spawnSync } = await import('node:child_process')
+  const { fileURLToPath } = await import('node:url')
+  const code = `
+    const rng = new (require('.').SystemRandom)()
+    for (const call of [() => rng.choices([1, 2], { k: 5e7 }), () => rng.sample({ length: 2 ** 40 }, 5e7)]) {
+      try { call(); console.log('made') } catch (e) { console.log(e.code) }
+    }`
+  const run = spawnSync(process.execPath, ['--max-old-space-size=64', '-e', code], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    encoding: 'utf8',
+  })
+  t.is(run.status, 0, run.stderr)
+  t.deepEqual(run.stdout.trim().split('\n'), ['ERR_OUT_OF_RANGE', 'ERR_OUT_OF_RANGE'])
+})
+
+test('shuffle: a frozen Array is a TypeError; an unwritable element loses nothing', (t) => {
+  const frozen = Object.freeze([1, 2, 3])
+  t.is(t.throws(() => rng.shuffle(frozen), { instanceOf: TypeError }).code, 'ERR_INVALID_ARG_TYPE')
+  t.deepEqual(frozen, [1, 2, 3])
+  // One non-writable element: a swap that reaches it throws, and the half-done swap is undone.
+  const x = Array.from({ length: 12 }, (_, i) => i)
+  Object.defineProperty(x, 3, { value: 3, writable: false })
+  t.throws(() => {
+    for (let i = 0; i < 100; i++) rng.shuffle(x)
+  }, { instanceOf: TypeError })
+  t.deepEqual([...x].sort((a, b) => a - b), Array.from({ length: 12 }, (_, i) => i))
+})
+
+test('a sparse Array longer than any real one is refused before any work', (t) => {
+  const x = []
+  x.length = 2 ** 32 - 1
+  t.is(t.throws(() => rng.shuffle(x), { instanceOf: RangeError }).code, 'ERR_OUT_OF_RANGE')
+})
+
+test('a revoked Proxy is a coded TypeError wherever a sequence or options go', (t) => {
+  const { proxy, revoke } = Proxy.revocable([1, 2], {})
+  revoke()
+  for (const call of [
+    () => rng.choice(proxy),
+    () => rng.choices(proxy),
+    () => rng.choices([1], proxy),
+    () => rng.choices([1], { weights: proxy }),
+    () => rng.sample(proxy, 1),
+    () => rng.shuffle(proxy),
+  ]) {
+    t.is(t.throws(call, { instanceOf: TypeError }).code, 'ERR_INVALID_ARG_TYPE', String(call))
+  }
+})
+
+test('a step given without a stop must still be of the type of start', (t) => {
+  t.is(t.throws(() => rng.randrange(10, null, 1n), { instanceOf: TypeError }).code, 'ERR_INVALID_ARG_TYPE')
+  t.is(t.throws(() => rng.randrange(10n, null, 1), { instanceOf: TypeError }).code, 'ERR_INVALID_ARG_TYPE')
+})
+
+test('the index map of sparse samples spreads over several Maps, each under V8\'s limit', (t) => {
+  // V8 caps a Map at 2**24 entries; indexMap splits at 2**23 by default. With 2 entries a Map,
+  // 50 keys span 25 Maps: every key must still read back what was set, and unset keys themselves.
+  const map = indexMap(50, 2)
+  const reference = new Map()
+  for (let i = 0; i < 50; i++) {
+    const key = (i * 7919) % 101
+    map.set(key, i)
+    reference.set(key, i)
+  }
+  for (let key = 0; key < 101; key++) t.is(map.get(key), reference.has(key) ? reference.get(key) : key)
 })

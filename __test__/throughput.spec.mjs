@@ -159,3 +159,23 @@ test('async functions reject, never throw, on bad arguments', async (t) => {
     t.is(error.code, 'ERR_INVALID_ARG_TYPE')
   }
 })
+
+test('own properties cannot steer a fill outside the view or stop it', async (t) => {
+  const backing = new ArrayBuffer(64)
+  const view = new Float64Array(backing, 16, 2)
+  Object.defineProperty(view, 'byteOffset', { value: 0 })
+  Object.defineProperty(view, 'byteLength', { value: 'abc' })
+  fillRandom(view)
+  const all = new Uint8Array(backing)
+  t.true(all.subarray(0, 16).every((b) => b === 0), 'nothing written before the view')
+  t.true(all.subarray(32).every((b) => b === 0), 'nothing written after the view')
+  t.false(all.subarray(16, 32).every((b) => b === 0))
+  const throwing = Object.defineProperty(new Float64Array(4), 'buffer', {
+    get() {
+      throw new Error('getter')
+    },
+  })
+  const pending = fillRandomAsync(throwing)
+  t.true(pending instanceof Promise)
+  t.is(await pending, throwing)
+})

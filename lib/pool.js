@@ -25,12 +25,12 @@ function createPool(fill) {
     return w
   }
 
-  /** Copies `target.length` (at most 4 KiB) random bytes into `target`, a Uint8Array. */
-  function copyTo(target) {
-    const count = (target.length + 3) >>> 2
+  /** Fills the first `length` (at most 4 KiB) bytes of `target`, a Uint8Array. */
+  function copyTo(target, length) {
+    const count = (length + 3) >>> 2
     if (next + count > WORDS) refill()
     const start = next * 4
-    target.set(bytes.subarray(start, start + target.length))
+    target.set(bytes.subarray(start, start + length))
     bytes.fill(0, start, start + count * 4)
     next += count
     return target

@@ -19,17 +19,28 @@ function isStringObject(value) {
   }
 }
 
+/** `Array.isArray`, or `undefined` for a revoked Proxy, on which every operation throws. */
+function isArray(value) {
+  try {
+    return Array.isArray(value)
+  } catch {
+    return undefined
+  }
+}
+
 /** The text of a string or String object, or `undefined` for anything else. */
 function stringOf(value) {
   if (typeof value === 'string') return value
   if (typeof value !== 'object' || value === null) return undefined
-  if (Array.isArray(value) || ArrayBuffer.isView(value) || !isStringObject(value)) return undefined
+  if (isArray(value) !== false || ArrayBuffer.isView(value) || !isStringObject(value)) return undefined
   return String.prototype.valueOf.call(value)
 }
 
 /** The length of an Array, TypedArray or array-like `value` (not a string), read once. */
 function lengthOf(value, name) {
-  if (typeof value !== 'object' || value === null) throw notSequence(name, value)
+  if (typeof value !== 'object' || value === null || isArray(value) === undefined) {
+    throw notSequence(name, value)
+  }
   const length = value.length
   if (typeof length !== 'number') throw notSequence(name, value)
   return integer(length, `${name}.length`, 0, Number.MAX_SAFE_INTEGER)
@@ -95,4 +106,4 @@ function sequence(value, name) {
   return { items: value, length: lengthOf(value, name) }
 }
 
-module.exports = { choose, sequence, nonEmpty }
+module.exports = { choose, sequence, nonEmpty, isArray }

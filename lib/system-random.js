@@ -7,12 +7,11 @@
 
 const { constants } = require('node:buffer')
 const { invalidArgType, outOfRange, rangeError, show } = require('./errors.js')
-const { choose, sequence, nonEmpty } = require('./sequence.js')
-const { integer, ensureHeap } = require('./validate.js')
+const { choose, sequence, nonEmpty, isArray } = require('./sequence.js')
+const { integer, elements, ensureHeap, MAX_ELEMENTS } = require('./validate.js')
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER
 const MAX_BITS = 2 ** 30
-const MAX_ARRAY = 2 ** 32 - 1
 
 // Python's constants, computed as Python computes them.
 const TWOPI = 2 * Math.PI
@@ -77,7 +76,7 @@ function shape(value, name) {
 /** An options object: `{}` for `undefined` or `null`; an Array is refused, being no options bag. */
 function optionsOf(value) {
   if (value === undefined || value === null) return {}
-  if (typeof value !== 'object' || Array.isArray(value) || ArrayBuffer.isView(value)) {
+  if (typeof value !== 'object' || isArray(value) !== false || ArrayBuffer.isView(value)) {
     throw invalidArgType('options', 'of type object', value)
   }
   if (Object.hasOwn(value, 'cum_weights')) {
@@ -163,15 +162,42 @@ const typedArrayLength = Object.getOwnPropertyDescriptor(
   'length',
 ).get
 
+/**
+ * A map from index to index, where an index not set maps to itself, for up to `entries` entries:
+ * split over several Maps of at most `perMap`, since V8 caps one Map at 2**24 entries.
+ */
+function indexMap(entries, perMap = 2 ** 23) {
+  const maps = Array.from({ length: Math.ceil(entries / perMap) || 1 }, () => new Map())
+  const of = (key) => maps[key % maps.length]
+  return {
+    get: (key) => {
+      const value = of(key).get(key)
+      return value === undefined ? key : value
+    },
+    set: (key, value) => of(key).set(key, value),
+  }
+}
+
 /** The length of an Array or TypedArray, or -1 for anything else. */
 function shuffleLength(x) {
-  if (Array.isArray(x)) return x.length
+  if (isArray(x) === true) {
+    if (Object.isFrozen(x) && x.length > 0) throw invalidArgType('x', 'a mutable Array', x)
+    // A sparse Array longer than any real one would be filled in, element by element, until the
+    // process ran out of memory.
+    return elements(x.length, 'x.length')
+  }
   try {
     return typedArrayLength.call(x)
   } catch {
     return -1
   }
 }
+
+const zeroStep = (start, stop, step) =>
+  rangeError(`zero step for randrange(${show(start)}, ${show(stop)}, ${show(step)})`)
+
+const mismatch = (what, length, n) =>
+  rangeError(`The number of ${what} does not match the population: ${length} for ${n} elements`)
 
 const emptyRange = (start, stop, step) =>
   rangeError(
@@ -193,7 +219,7 @@ function createSystemRandom({ pool, impl, randomBuffer }) {
 
   /** A uniform element of `range(start, stop, step)` for bigints, or Python's error. */
   function bigRange(start, stop, step) {
-    if (step === 0n) throw rangeError('zero step for randrange()')
+    if (step === 0n) throw zeroStep(start, stop, step)
     if (step > 0n ? stop <= start : stop >= start) throw emptyRange(start, stop, step)
     const width = stop - start
     const n = step > 0n ? (width + step - 1n) / step : (width + step + 1n) / step
@@ -202,7 +228,7 @@ function createSystemRandom({ pool, impl, randomBuffer }) {
 
   /** As `bigRange` for safe integers; a range wider than 2**53 is drawn in bigints, exactly. */
   function numberRange(start, stop, step) {
-    if (step === 0) throw rangeError('zero step for randrange()')
+    if (step === 0) throw zeroStep(start, stop, step)
     if (step > 0 ? stop <= start : stop >= start) throw emptyRange(start, stop, step)
     const width = stop - start
     if (!Number.isSafeInteger(width)) return Number(bigRange(BigInt(start), BigInt(stop), BigInt(step)))
@@ -307,11 +333,11 @@ function createSystemRandom({ pool, impl, randomBuffer }) {
       }
       return picks
     }
-    const moved = new Map()
+    const moved = indexMap(k)
     for (let i = 0; i < k; i++) {
       const j = i + below(n - i)
-      picks[i] = moved.has(j) ? moved.get(j) : j
-      moved.set(j, moved.has(i) ? moved.get(i) : i)
+      picks[i] = moved.get(j)
+      moved.set(j, moved.get(i))
     }
     return picks
   }
@@ -319,8 +345,10 @@ function createSystemRandom({ pool, impl, randomBuffer }) {
   /** `k` validated against a population of `n`: Python's ValueError as a RangeError. */
   function sampleSize(k, n) {
     integer(k, 'k', -MAX_SAFE, MAX_SAFE)
-    if (k < 0 || k > n) throw rangeError('Sample larger than population or is negative')
-    if (k > MAX_ARRAY) throw outOfRange('k', `<= ${MAX_ARRAY}`, k)
+    if (k < 0 || k > n) {
+      throw rangeError(`Sample larger than population or is negative: k is ${show(k)}, the population ${show(n)}`)
+    }
+    elements(k, 'k')
     // Two Arrays and a Map entry a pick.
     ensureHeap(k * 64, 'k', k)
     return k
@@ -329,7 +357,7 @@ function createSystemRandom({ pool, impl, randomBuffer }) {
   /** Running totals of `counts` (non-negative safe integers, one per element of a population of `n`). */
   function cumulativeCounts(counts, n) {
     const { items, length } = sequence(counts, 'options.counts')
-    if (length !== n) throw rangeError('The number of counts does not match the population')
+    if (length !== n) throw mismatch('counts', length, n)
     const cumulative = new Float64Array(n)
     let total = 0
     for (let i = 0; i < n; i++) {
@@ -337,14 +365,14 @@ function createSystemRandom({ pool, impl, randomBuffer }) {
       if (total > MAX_SAFE) throw outOfRange('options.counts', `to total <= ${MAX_SAFE}`, total)
       cumulative[i] = total
     }
-    if (total <= 0) throw rangeError('Total of counts must be greater than zero')
+    if (total <= 0) throw rangeError(`Total of counts must be greater than zero: it is ${show(total)}`)
     return cumulative
   }
 
   /** Running totals of `weights`: each a finite number `>= 0`, one per element. */
   function cumulativeWeights(weights, n) {
     const { items, length } = sequence(weights, 'options.weights')
-    if (length !== n) throw rangeError('The number of weights does not match the population')
+    if (length !== n) throw mismatch('weights', length, n)
     const cumulative = new Float64Array(n)
     let total = 0
     for (let i = 0; i < n; i++) {
@@ -360,7 +388,7 @@ function createSystemRandom({ pool, impl, randomBuffer }) {
   /** `cumWeights` checked: finite numbers from 0 up, never decreasing, one per element. */
   function checkedCumulative(cumWeights, n) {
     const { items, length } = sequence(cumWeights, 'options.cumWeights')
-    if (length !== n) throw rangeError('The number of weights does not match the population')
+    if (length !== n) throw mismatch('cumWeights', length, n)
     const cumulative = new Float64Array(n)
     let previous = 0
     for (let i = 0; i < n; i++) {
@@ -377,8 +405,8 @@ function createSystemRandom({ pool, impl, randomBuffer }) {
   function weightedDraws(cumulative, count) {
     if (cumulative.length === 0) nonEmpty(0)
     const total = cumulative[cumulative.length - 1]
-    if (total <= 0) throw rangeError('Total of weights must be greater than zero')
-    if (!Number.isFinite(total)) throw rangeError('Total of weights must be finite')
+    if (total <= 0) throw rangeError(`Total of weights must be greater than zero: it is ${show(total)}`)
+    if (!Number.isFinite(total)) throw rangeError(`Total of weights must be finite: it is ${show(total)}`)
     // Python's hi is n - 1, so `random() * total` rounding up to the total picks the last element
     // even when its weight is 0; stopping at the last positive weight picks that one instead.
     let hi = cumulative.length - 1
@@ -441,11 +469,12 @@ function createSystemRandom({ pool, impl, randomBuffer }) {
       integerOf(start, 'start', kind)
       if (stop === undefined || stop === null) {
         // As in Python, where `step is not 1` catches a step given without a stop.
+        if (step !== undefined) integerOf(step, 'step', kind, 'start')
         if (step !== undefined && step !== 1 && step !== 1n) {
           throw invalidArgType('stop', 'of type number or bigint when "step" is given', stop)
         }
         if (start > 0) return below(start)
-        throw rangeError('empty range for randrange()')
+        throw rangeError(`empty range for randrange(${show(start)})`)
       }
       integerOf(stop, 'stop', kind, 'start')
       if (step === undefined) step = kind === 'bigint' ? 1n : 1
@@ -471,7 +500,7 @@ function createSystemRandom({ pool, impl, randomBuffer }) {
     choices(population, options) {
       const { items, length } = sequence(population, 'population')
       const { weights, cumWeights, k } = optionsOf(options)
-      const count = countOf(k, 'options.k', -MAX_SAFE, MAX_ARRAY, 1)
+      const count = countOf(k, 'options.k', -MAX_SAFE, MAX_ELEMENTS, 1)
       const weighted = weights !== undefined && weights !== null
       const cumulated = cumWeights !== undefined && cumWeights !== null
       if (weighted && cumulated) {
@@ -501,9 +530,17 @@ function createSystemRandom({ pool, impl, randomBuffer }) {
       if (length < 0) throw invalidArgType('x', 'an Array or TypedArray', x)
       for (let i = length - 1; i > 0; i--) {
         const j = below(i + 1)
-        const swap = x[i]
-        x[i] = x[j]
-        x[j] = swap
+        const a = x[i]
+        const b = x[j]
+        x[i] = b
+        try {
+          x[j] = a
+        } catch (error) {
+          // An element that cannot be written (a non-writable property, a throwing setter):
+          // undo the half-done swap, so the Array keeps every element it had.
+          x[i] = a
+          throw error
+        }
       }
     }
 
@@ -650,4 +687,4 @@ const notImplemented = (method) =>
     'ERR_METHOD_NOT_IMPLEMENTED',
   )
 
-module.exports = { createSystemRandom }
+module.exports = { createSystemRandom, indexMap }

@@ -17,19 +17,32 @@ function size(value, name, max, fallback) {
   return value === undefined || value === null ? fallback : integer(value, name, 0, max)
 }
 
-// The byteLength getters check the internal slots of the real thing, so unlike a toString tag they
-// cannot be spoofed, and they work on buffers from other realms.
-const arrayBufferLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get
-const sharedLength =
-  typeof SharedArrayBuffer === 'function'
-    ? Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength').get
-    : undefined
+// Built-in getters read the internal slots of the real thing: unlike a toString tag or an own
+// `length`, `buffer` or `byteOffset` property, they cannot be spoofed, they run no user code, and
+// they work on objects from other realms.
+const getter = (prototype, key) => Object.getOwnPropertyDescriptor(prototype, key).get
+const TypedArray = Object.getPrototypeOf(Uint8Array.prototype)
+const typedArrayName = getter(TypedArray, Symbol.toStringTag)
+const typed = {
+  buffer: getter(TypedArray, 'buffer'),
+  offset: getter(TypedArray, 'byteOffset'),
+  length: getter(TypedArray, 'byteLength'),
+}
+const dataView = {
+  buffer: getter(DataView.prototype, 'buffer'),
+  offset: getter(DataView.prototype, 'byteOffset'),
+  length: getter(DataView.prototype, 'byteLength'),
+}
+const bufferLengths = [getter(ArrayBuffer.prototype, 'byteLength')]
+if (typeof SharedArrayBuffer === 'function') {
+  bufferLengths.push(getter(SharedArrayBuffer.prototype, 'byteLength'))
+}
 
 /** The byte length of an ArrayBuffer or SharedArrayBuffer, or -1 for anything else. */
 function bufferLength(value) {
-  for (const getter of [arrayBufferLength, sharedLength]) {
+  for (const length of bufferLengths) {
     try {
-      if (getter) return getter.call(value)
+      return length.call(value)
     } catch {
       // Not this kind of buffer.
     }
@@ -37,26 +50,43 @@ function bufferLength(value) {
   return -1
 }
 
+/** The bytes a view's getters describe; none for a detached or out-of-bounds view. */
+function viewBytes(view, { buffer, offset, length }) {
+  try {
+    const bytes = length.call(view)
+    return bytes === 0 ? new Uint8Array(0) : new Uint8Array(buffer.call(view), offset.call(view), bytes)
+  } catch {
+    return new Uint8Array(0)
+  }
+}
+
 /**
  * The bytes of any TypedArray, DataView or ArrayBuffer as a Uint8Array over the same memory, or
- * `undefined` for anything else. A detached or out-of-bounds view has no bytes: it reads as empty.
+ * `undefined` for anything else. A Uint8Array (a Buffer too) is returned as it is: read its length
+ * with `byteLength`, not its own properties.
  */
 function bytesOf(value) {
-  if (ArrayBuffer.isView(value)) {
-    if (value instanceof Uint8Array) return value
-    let length
-    try {
-      length = value.byteLength
-    } catch {
-      length = 0
-    }
-    return length === 0
-      ? new Uint8Array(0)
-      : new Uint8Array(value.buffer, value.byteOffset, length)
-  }
+  const name = typedArrayName.call(value)
+  if (name === 'Uint8Array') return value
+  if (name !== undefined) return viewBytes(value, typed)
+  if (ArrayBuffer.isView(value)) return viewBytes(value, dataView)
   const length = bufferLength(value)
   if (length < 0) return undefined
   return length === 0 ? new Uint8Array(0) : new Uint8Array(value)
+}
+
+/** The true byte length of a TypedArray, whatever its own properties say. */
+function byteLength(view) {
+  return typed.length.call(view)
+}
+
+// The most elements a JavaScript Array can hold: V8's FixedArray limit on 64-bit machines, just
+// under 2**27. A longer result would end the process, so it is a RangeError before any work.
+const MAX_ELEMENTS = 2 ** 27 - 2 ** 12
+
+/** `count` as the length of an Array to be made: an integer in `[min, MAX_ELEMENTS]`. */
+function elements(count, name, min = 0) {
+  return integer(count, name, min, MAX_ELEMENTS)
 }
 
 /**
@@ -72,4 +102,4 @@ function ensureHeap(bytes, name, value) {
   }
 }
 
-module.exports = { integer, size, bytesOf, ensureHeap }
+module.exports = { integer, size, bytesOf, byteLength, elements, ensureHeap, MAX_ELEMENTS }
