@@ -29,9 +29,11 @@ function createPool(fill) {
   function copyTo(target, length) {
     const count = (length + 3) >>> 2
     if (next + count > WORDS) refill()
+    // Plain loops: for the few bytes this serves, making a subarray to copy from, or calling
+    // fill, costs more than the copy itself.
     const start = next * 4
-    target.set(bytes.subarray(start, start + length))
-    bytes.fill(0, start, start + count * 4)
+    for (let i = 0; i < length; i++) target[i] = bytes[start + i]
+    for (let i = next; i < next + count; i++) words[i] = 0
     next += count
     return target
   }
