@@ -137,7 +137,7 @@ export declare function fillRandomAsync<T extends BinaryLike>(view: T): Promise<
  * An Array of `count` tokens, each as {@link tokenHex}`(nbytes)` makes it, in one call: cheaper per
  * token than calling `tokenHex` in a loop. `count` 0 gives `[]`.
  *
- * @param count An integer in `[0, 2 ** 32 - 1]`; `count * nbytes` at most
+ * @param count An integer in `[0, 2 ** 27 - 4096]` (V8's longest Array); `count * nbytes` at most
  *   `buffer.constants.MAX_LENGTH`, and the result must fit the JavaScript heap.
  * @example
  * const inviteCodes = tokenHexBatch(1000, 8)
