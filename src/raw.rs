@@ -46,9 +46,40 @@ pub const EXPORTS: [(&str, Callback); 9] = [
   ("compareStrings", callback!(compare_strings)),
 ];
 
+/// Adds the callbacks of `EXPORTS` to the module's `exports`.
+pub fn register(env: sys::napi_env, exports: sys::napi_value) -> napi::Result<()> {
+  let add = || -> Result<(), Failure> {
+    for (name, callback) in EXPORTS {
+      // The names are literals with no NUL byte in them.
+      let name = CString::new(name).unwrap_or_default();
+      let mut function = ptr::null_mut();
+      check(unsafe {
+        sys::napi_create_function(
+          env,
+          name.as_ptr(),
+          name.as_bytes().len() as isize,
+          Some(callback),
+          ptr::null_mut(),
+          &mut function,
+        )
+      })?;
+      check(unsafe { sys::napi_set_named_property(env, exports, name.as_ptr(), function) })?;
+    }
+    Ok(())
+  };
+  add().map_err(|_| {
+    napi::Error::new(
+      napi::Status::GenericFailure,
+      "napi-secrets could not register its native functions",
+    )
+  })
+}
+
 enum Failure {
   Napi(sys::napi_status),
   Os(source::Error),
+  /// Memory for this many bytes could not be had (an allocation that aborts would end the process).
+  Memory(usize),
 }
 
 type Outcome = Result<sys::napi_value, Failure>;
@@ -87,6 +118,9 @@ impl Call {
     self.view(i).map(|(data, len)| {
       // SAFETY: V8 owns `len` bytes at `data` for as long as the view is reachable, which is at
       // least this call, and JavaScript on this thread is paused until the callback returns.
+      // Over a SharedArrayBuffer another thread may touch the bytes meanwhile, as it may under
+      // any native code; the slice only ever writes random bytes there or reads them once, so
+      // such a race can change a result but never reach memory outside the view.
       unsafe { std::slice::from_raw_parts_mut(data, len) }
     })
   }
@@ -209,6 +243,9 @@ fn run(
     Ok(Ok(value)) => return value,
     Ok(Err(Failure::Os(e))) => format!("the OS random source failed: {e}"),
     Ok(Err(Failure::Napi(status))) => format!("an N-API call failed with status {status}"),
+    Ok(Err(Failure::Memory(bytes))) => {
+      format!("out of memory: {bytes} bytes could not be allocated")
+    }
     Err(_) => "napi-secrets: internal error".to_owned(),
   };
   let message = CString::new(message).unwrap_or_default();
@@ -220,13 +257,23 @@ fn run(
 /// costs no allocation, else on the heap.
 fn with_buffer<T: Copy + Default, const N: usize, R>(
   len: usize,
-  f: impl FnOnce(&mut [T]) -> R,
-) -> R {
+  f: impl FnOnce(&mut [T]) -> Result<R, Failure>,
+) -> Result<R, Failure> {
   if len <= N {
     f(&mut [T::default(); N][..len])
   } else {
-    f(&mut vec![T::default(); len])
+    f(&mut zeroed(len)?)
   }
+}
+
+/// A Vec of `len` zeroes, or `Failure::Memory` where `vec!` would abort the process.
+fn zeroed<T: Copy + Default>(len: usize) -> Result<Vec<T>, Failure> {
+  let mut v = Vec::new();
+  let bytes = len.saturating_mul(std::mem::size_of::<T>());
+  v.try_reserve_exact(len)
+    .map_err(|_| Failure::Memory(bytes))?;
+  v.resize(len, T::default());
+  Ok(v)
 }
 
 /// The bytes of UTF-16 code units, to compare them as bytes: equal units iff equal bytes.
@@ -252,7 +299,8 @@ fn tokens(call: &Call, count: usize, nbytes: usize, (len, encode): Encoding) -> 
   if count == 1 && nbytes >= source::PARALLEL_BYTES {
     return large_token(call, nbytes, len, encode);
   }
-  with_buffer::<u8, 128, _>(count * len, |text| {
+  let total = count.checked_mul(len).ok_or(Failure::Memory(usize::MAX))?;
+  with_buffer::<u8, 128, _>(total, |text| {
     let made = with_pool(|pool| {
       text
         .chunks_mut(len.max(1))
@@ -267,12 +315,12 @@ fn tokens(call: &Call, count: usize, nbytes: usize, (len, encode): Encoding) -> 
 /// One token of a megabyte or more: its bytes come from `source::fill`, which spreads the work
 /// over the cores.
 fn large_token(call: &Call, nbytes: usize, len: usize, encode: fn(&[u8], &mut [u8])) -> Outcome {
-  let mut bytes = vec![0u8; nbytes];
-  source::fill(&mut bytes).map_err(os)?;
-  let mut text = vec![0u8; len];
+  let mut bytes = zeroed(nbytes)?;
+  let mut text = zeroed(len)?;
+  let made = source::fill(&mut bytes).map_err(os);
   encode(&bytes, &mut text);
   wipe(&mut bytes);
-  let value = call.latin1(&text);
+  let value = made.and_then(|()| call.latin1(&text));
   wipe(&mut text);
   value
 }
@@ -359,7 +407,7 @@ fn long_strings_equal(call: &Call) -> Result<bool, Failure> {
   if call.utf16(1, &mut [])? != len {
     return Ok(false);
   }
-  let (mut a, mut b) = (vec![0u16; len + 1], vec![0u16; len + 1]);
+  let (mut a, mut b) = (zeroed(len + 1)?, zeroed(len + 1)?);
   call.utf16(0, &mut a)?;
   call.utf16(1, &mut b)?;
   let equal = compare::equal(units_as_bytes(&a[..len]), units_as_bytes(&b[..len]));

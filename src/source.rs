@@ -1,7 +1,7 @@
 //! Where random bytes come from: a per-thread ChaCha20 pool keyed from the OS CSPRNG.
 
 use std::cell::RefCell;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use chacha20::{variants::Legacy, ChaChaCore, R20};
 use rand::rand_core::block::Generator;
@@ -152,13 +152,22 @@ pub fn fill(dest: &mut [u8]) -> Result<(), Error> {
   let cores = *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
   let threads = cores.min(dest.len() / (PARALLEL_BYTES / 2)).max(1);
   let chunk = dest.len().div_ceil(threads);
+  // Each part waits in a slot for whichever thread takes it first: a spawned one, or this one,
+  // which fills the first part and then any part whose thread the OS refused or has not started.
+  let slots: Vec<Mutex<Option<&mut [u8]>>> = dest
+    .chunks_mut(chunk)
+    .map(|part| Mutex::new(Some(part)))
+    .collect();
   std::thread::scope(|scope| {
-    let mut chunks = dest.chunks_mut(chunk);
-    let first = chunks.next();
-    let others: Vec<_> = chunks
-      .map(|part| scope.spawn(move || with_pool(|pool| pool.fill(part))))
+    let others: Vec<_> = slots[1..]
+      .iter()
+      .filter_map(|slot| {
+        std::thread::Builder::new()
+          .spawn_scoped(scope, move || fill_slot(slot))
+          .ok()
+      })
       .collect();
-    let mine = first.map_or(Ok(()), |part| with_pool(|pool| pool.fill(part)));
+    let mine = slots.iter().map(fill_slot).fold(Ok(()), Result::and);
     others
       .into_iter()
       .map(|h| {
@@ -167,6 +176,11 @@ pub fn fill(dest: &mut [u8]) -> Result<(), Error> {
       })
       .fold(mine, Result::and)
   })
+}
+
+fn fill_slot(slot: &Mutex<Option<&mut [u8]>>) -> Result<(), Error> {
+  let part = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
+  part.map_or(Ok(()), |part| with_pool(|pool| pool.fill(part)))
 }
 
 #[cfg(test)]

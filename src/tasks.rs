@@ -4,7 +4,7 @@ use napi::bindgen_prelude::{AsyncTask, Buffer};
 use napi::{Env, Error, Result, Status, Task};
 use napi_derive::napi;
 
-use crate::source::{with_pool, Source};
+use crate::source::{wipe, with_pool, Source};
 
 pub struct RandomBytes {
   len: usize,
@@ -18,12 +18,13 @@ impl Task for RandomBytes {
     // One thread per request: the facade sends large requests in slices, one at a time, so a
     // single call never holds more than one of libuv's threads.
     let mut bytes = vec![0u8; self.len];
-    with_pool(|pool| pool.fill(&mut bytes)).map_err(|e| {
-      Error::new(
+    if let Err(e) = with_pool(|pool| pool.fill(&mut bytes)) {
+      wipe(&mut bytes);
+      return Err(Error::new(
         Status::GenericFailure,
         format!("the OS random source failed: {e}"),
-      )
-    })?;
+      ));
+    }
     Ok(bytes)
   }
 
