@@ -9,7 +9,7 @@ const { invalidArgType, outOfRange } = require('./lib/errors.js')
 const { createPool } = require('./lib/pool.js')
 const { choose } = require('./lib/sequence.js')
 const { createSystemRandom } = require('./lib/system-random.js')
-const { integer, size, bytesOf, byteLength, elements, ensureHeap } = require('./lib/validate.js')
+const { integer, size, bytesOf, byteLength, elements, allocate, ensureHeap } = require('./lib/validate.js')
 
 const { name: backend, impl } = load()
 const pool = createPool(impl.fillRandom)
@@ -49,17 +49,17 @@ function fillRandom(view) {
 
 /** `nbytes` random bytes in a Buffer. */
 function tokenBytes(nbytes) {
-  return randomBuffer(size(nbytes, 'nbytes', MAX_BYTES, DEFAULT_ENTROPY))
+  return randomBuffer(size(nbytes, 'nbytes', MAX_BYTES, DEFAULT_ENTROPY), 'nbytes')
 }
 
-/** A Buffer of `n` (validated) random bytes. */
-function randomBuffer(n) {
+/** A Buffer of `n` (validated, from the argument `name`) random bytes. */
+function randomBuffer(n, name) {
   // A Buffer of its own, never a slice of Node's shared pool, so no other Buffer's `.buffer` can
   // reach the secret. Small ones live on V8's heap and take their bytes from the JavaScript pool:
   // handing them to native code would make V8 move them off its heap first (about 250 ns).
   // Every byte is overwritten before it is returned.
   if (n <= SMALL_TOKEN) return pool.copyTo(Buffer.alloc(n), n)
-  const buf = Buffer.allocUnsafeSlow(n)
+  const buf = allocate(() => Buffer.allocUnsafeSlow(n), name, n)
   impl.fillRandom(buf)
   return buf
 }
@@ -164,10 +164,13 @@ const hexLength = (n) => 2 * n
 const urlsafeLength = (n) => Math.ceil((4 * n) / 3)
 
 /** Fills `bytes` slice by slice on libuv's pool; a view detached meanwhile stays empty. */
+// Captured at load: a view's own `set` property must not be able to intercept the bytes.
+const setBytes = Function.prototype.call.bind(Uint8Array.prototype.set)
+
 async function fillAsync(bytes) {
   for (let offset = 0; offset < byteLength(bytes); offset += ASYNC_SLICE) {
     const part = await impl.randomBytesAsync(Math.min(ASYNC_SLICE, byteLength(bytes) - offset))
-    if (byteLength(bytes) >= offset + part.length) bytes.set(part, offset)
+    if (byteLength(bytes) >= offset + part.length) setBytes(bytes, part, offset)
     part.fill(0)
   }
 }
@@ -176,7 +179,7 @@ async function fillAsync(bytes) {
 async function tokenBytesAsync(nbytes) {
   const n = size(nbytes, 'nbytes', MAX_BYTES, DEFAULT_ENTROPY)
   if (n <= ASYNC_SLICE) return impl.randomBytesAsync(n)
-  const buf = Buffer.allocUnsafeSlow(n)
+  const buf = allocate(() => Buffer.allocUnsafeSlow(n), 'nbytes', n)
   await fillAsync(buf)
   return buf
 }

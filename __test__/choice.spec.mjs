@@ -31,7 +31,7 @@ test('choice of a string yields whole code points, never half a surrogate pair',
 
 test('choice of an astral string is uniform over code points, not UTF-16 units', (t) => {
   // Picking by UTF-16 unit gives each emoji twice the weight of each ASCII letter (1/3 vs 1/6),
-  // adding about 1000 to the chi-square at 12000 draws; the 10**-6 threshold on 3 df is 30.7.
+  // adding about 1333 to the chi-square at 12000 draws; the 10**-6 threshold on 3 df is 30.7.
   const points = ['a', '😀', 'b', '𝄞']
   assertFits(t, histogram(12000, 4, () => points.indexOf(choice('a😀b𝄞'))), undefined, 'code points')
 })
@@ -43,8 +43,8 @@ test('choice keeps a lone surrogate as one code point, as Python does', (t) => {
 
 test('choice of 62 letters is uniform', (t) => {
   // A modulo-biased index (say, a random byte % 62) weights the first 8 letters 5/256 against
-  // 4/256 for the rest: at 124000 draws that adds about 600 to a chi-square whose threshold on
-  // 61 df is 130.
+  // 4/256 for the rest: at 124000 draws that adds about 820 to a chi-square whose threshold on
+  // 61 df is 128.5.
   const counts = histogram(124000, 62, () => ALPHANUMERIC.indexOf(choice(ALPHANUMERIC)))
   assertFits(t, counts, undefined, 'alphanumeric')
 })
@@ -75,4 +75,10 @@ test('seq.length is read once', (t) => {
   }
   t.is(choice(seq), 'only')
   t.is(reads, 1)
+})
+
+test('a TypedArray is chosen from by its true length, whatever its own length says', (t) => {
+  const seq = Uint8Array.of(7, 7, 7)
+  Object.defineProperty(seq, 'length', { value: 1000 })
+  for (let i = 0; i < 100; i++) t.is(choice(seq), 7)
 })

@@ -114,6 +114,9 @@ function medianRatio(compare, a, early, late) {
   return median(earlyTimes) / median(lateTimes)
 }
 
+// Strings go through the same comparison once copied out of V8; for them the copy, not the
+// comparison, dominates the time, so a timing test could not see a leak there: this one covers
+// the shared code.
 test('binary comparison time does not depend on where the inputs differ', (t) => {
   const n = 4 * 2 ** 20
   const a = tokenBytes(n)
@@ -125,13 +128,6 @@ test('binary comparison time does not depend on where the inputs differ', (t) =>
   t.true(ratio > 0.5 && ratio < 2, `early/late median time ratio ${ratio.toFixed(3)}`)
   const equal = medianRatio(compareDigest, a, Buffer.from(a), late)
   t.true(equal > 0.5 && equal < 2, `equal/late median time ratio ${equal.toFixed(3)}`)
-})
-
-test('string comparison time does not depend on where the inputs differ', (t) => {
-  const a = tokenBytes(2 * 2 ** 20).toString('hex')
-  const flip = (s, i) => s.slice(0, i) + (s[i] === '0' ? '1' : '0') + s.slice(i + 1)
-  const ratio = medianRatio(compareDigest, a, flip(a, 0), flip(a, a.length - 1))
-  t.true(ratio > 0.5 && ratio < 2, `early/late median time ratio ${ratio.toFixed(3)}`)
 })
 
 test('a detached buffer compares as empty', (t) => {

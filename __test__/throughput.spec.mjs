@@ -136,7 +136,7 @@ test('the event loop keeps turning during a large async fill', async (t) => {
   t.true(ticks > 0, `${ticks} timer ticks during the fill`)
 })
 
-test('a view detached during an async fill stays empty', async (t) => {
+test('a view detached during an async fill stays empty, and nothing throws', async (t) => {
   const buffer = new ArrayBuffer(2 ** 21)
   const view = new Uint8Array(buffer)
   const pending = fillRandomAsync(view)
@@ -178,4 +178,11 @@ test('own properties cannot steer a fill outside the view or stop it', async (t)
   const pending = fillRandomAsync(throwing)
   t.true(pending instanceof Promise)
   t.is(await pending, throwing)
+  // An own `set` must not receive the random bytes in place of the view.
+  const view2 = new Uint8Array(2 ** 21 + 1)
+  let intercepted = 0
+  view2.set = () => intercepted++
+  await fillRandomAsync(view2)
+  t.is(intercepted, 0)
+  t.false(view2.subarray(0, 64).every((b) => b === 0))
 })

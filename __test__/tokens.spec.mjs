@@ -53,12 +53,14 @@ test('tokens never repeat', (t) => {
 })
 
 test('consecutive tokens share no bytes at any offset', (t) => {
-  // Handing the same pool bytes out twice would show up as a repeated 8-byte window.
+  // Handing the same pool bytes out twice would show up as a repeated 8-byte window: every
+  // window of every token, at every offset, is distinct (a chance repeat has probability about
+  // 5e-11 among these 42000 windows).
   const windows = new Set()
   let total = 0
   for (let i = 0; i < 3000; i++) {
     const bytes = tokenBytes(1 + (i % 40))
-    for (let j = 0; j + 8 <= bytes.length; j += 8) {
+    for (let j = 0; j + 8 <= bytes.length; j++) {
       windows.add(bytes.toString('hex', j, j + 8))
       total++
     }

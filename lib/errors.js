@@ -93,4 +93,4 @@ function rangeError(message) {
   return withCode(new RangeError(message), 'ERR_OUT_OF_RANGE')
 }
 
-module.exports = { invalidArgType, outOfRange, rangeError, show }
+module.exports = { invalidArgType, outOfRange, rangeError, show, withCode }

@@ -5,7 +5,7 @@
 // surrogate pair is one element, never split, and a lone surrogate is one too).
 
 const { invalidArgType, rangeError } = require('./errors.js')
-const { integer } = require('./validate.js')
+const { integer, typedArrayLength } = require('./validate.js')
 
 const notSequence = (name, value) =>
   invalidArgType(name, 'an Array, TypedArray, string or array-like object', value)
@@ -41,7 +41,7 @@ function lengthOf(value, name) {
   if (typeof value !== 'object' || value === null || isArray(value) === undefined) {
     throw notSequence(name, value)
   }
-  const length = value.length
+  const length = typedArrayLength(value) ?? value.length
   if (typeof length !== 'number') throw notSequence(name, value)
   return integer(length, `${name}.length`, 0, Number.MAX_SAFE_INTEGER)
 }

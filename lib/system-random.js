@@ -6,9 +6,9 @@
 // distributions are Python's algorithms, step for step, over `random()`.
 
 const { constants } = require('node:buffer')
-const { invalidArgType, outOfRange, rangeError, show } = require('./errors.js')
+const { invalidArgType, outOfRange, rangeError, show, withCode } = require('./errors.js')
 const { choose, sequence, nonEmpty, isArray } = require('./sequence.js')
-const { integer, elements, ensureHeap, MAX_ELEMENTS } = require('./validate.js')
+const { integer, elements, allocate, ensureHeap, MAX_ELEMENTS } = require('./validate.js')
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER
 const MAX_BITS = 2 ** 30
@@ -22,11 +22,6 @@ const SG_MAGICCONST = 1 + Math.log(4.5)
 // Gamma shapes from 2**1023 up make Cheng's algorithm compute infinity times zero and reject
 // forever (Python hangs there); smaller ones terminate.
 const MAX_SHAPE = 2 ** 1023
-
-function withCode(error, code) {
-  error.code = code
-  return error
-}
 
 // ---- argument checks ----
 
@@ -208,7 +203,7 @@ const emptyRange = (start, stop, step) =>
 
 /**
  * The SystemRandom class, drawing numbers from `pool`, bigints from `impl` (the native binding)
- * and bytes from `randomBuffer(n)`: the same sources as the module's own functions.
+ * and bytes from `randomBuffer(n, name)`: the same sources as the module's own functions.
  */
 function createSystemRandom({ pool, impl, randomBuffer }) {
   /** 53 random bits as a number in `[0, 1)`: 27 from one word and 26 from the next. */
@@ -325,7 +320,8 @@ function createSystemRandom({ pool, impl, randomBuffer }) {
     // positions are kept, in a Map, so time and memory stay O(k) for any n.
     const picks = new Array(k)
     if (n <= 4 * k) {
-      const pool = new Float64Array(n).map((_, i) => i)
+      const pool = allocate(() => new Float64Array(n), 'population.length', n)
+      for (let i = 0; i < n; i++) pool[i] = i
       for (let i = 0; i < k; i++) {
         const j = i + below(n - i)
         picks[i] = pool[j]
@@ -451,7 +447,7 @@ function createSystemRandom({ pool, impl, randomBuffer }) {
 
     /** A Buffer of `n` random bytes. */
     randbytes(n) {
-      return randomBuffer(integer(n, 'n', 0, constants.MAX_LENGTH))
+      return randomBuffer(integer(n, 'n', 0, constants.MAX_LENGTH), 'n')
     }
 
     /** A uniform integer in `[0, n)`, of `n`'s type. */

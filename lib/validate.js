@@ -23,6 +23,7 @@ function size(value, name, max, fallback) {
 const getter = (prototype, key) => Object.getOwnPropertyDescriptor(prototype, key).get
 const TypedArray = Object.getPrototypeOf(Uint8Array.prototype)
 const typedArrayName = getter(TypedArray, Symbol.toStringTag)
+const typedLength = getter(TypedArray, 'length')
 const typed = {
   buffer: getter(TypedArray, 'buffer'),
   offset: getter(TypedArray, 'byteOffset'),
@@ -75,6 +76,11 @@ function bytesOf(value) {
   return length === 0 ? new Uint8Array(0) : new Uint8Array(value)
 }
 
+/** The true element count of a TypedArray, whatever its own properties say; else `undefined`. */
+function typedArrayLength(value) {
+  return typedArrayName.call(value) === undefined ? undefined : typedLength.call(value)
+}
+
 /** The true byte length of a TypedArray, whatever its own properties say. */
 function byteLength(view) {
   return typed.length.call(view)
@@ -84,9 +90,22 @@ function byteLength(view) {
 // under 2**27. A longer result would end the process, so it is a RangeError before any work.
 const MAX_ELEMENTS = 2 ** 27 - 2 ** 12
 
-/** `count` as the length of an Array to be made: an integer in `[min, MAX_ELEMENTS]`. */
-function elements(count, name, min = 0) {
-  return integer(count, name, min, MAX_ELEMENTS)
+/** `count` as the length of an Array to be made: an integer in `[0, MAX_ELEMENTS]`. */
+function elements(count, name) {
+  return integer(count, name, 0, MAX_ELEMENTS)
+}
+
+/**
+ * `make()`, with the RangeError of an allocation the machine cannot serve turned into one with
+ * Node's code, naming the argument behind the size.
+ */
+function allocate(make, name, value) {
+  try {
+    return make()
+  } catch (error) {
+    if (!(error instanceof RangeError) || error.code) throw error
+    throw outOfRange(name, 'small enough to allocate', value)
+  }
 }
 
 /**
@@ -102,4 +121,14 @@ function ensureHeap(bytes, name, value) {
   }
 }
 
-module.exports = { integer, size, bytesOf, byteLength, elements, ensureHeap, MAX_ELEMENTS }
+module.exports = {
+  integer,
+  size,
+  bytesOf,
+  byteLength,
+  typedArrayLength,
+  elements,
+  allocate,
+  ensureHeap,
+  MAX_ELEMENTS,
+}
