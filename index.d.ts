@@ -101,7 +101,7 @@ export type BinaryLike = ArrayBufferView | ArrayBufferLike
  * @param a Both strings (compared by UTF-16 code units) or both binary (compared by bytes).
  * @throws {TypeError} `ERR_INVALID_ARG_TYPE` for other types, or a string with binary data.
  * @example
- * if (!compareDigest(request.headers['x-signature'], expectedSignature)) reject()
+ * const valid = compareDigest(String(request.headers['x-signature'] ?? ''), expectedSignature)
  */
 export declare function compareDigest(a: string, b: string): boolean
 export declare function compareDigest(a: BinaryLike, b: BinaryLike): boolean
@@ -129,7 +129,7 @@ export declare function tokenBytesAsync(nbytes?: number | null): Promise<Buffer>
  * whose buffer is detached meanwhile stays empty. Bad arguments reject the Promise.
  *
  * @example
- * const samples = await fillRandomAsync(new Float64Array(1 << 20))
+ * const words = await fillRandomAsync(new Uint32Array(1 << 20))
  */
 export declare function fillRandomAsync<T extends BinaryLike>(view: T): Promise<T>
 
@@ -234,7 +234,7 @@ export declare class SystemRandom {
    * Always throws an `Error` with code `ERR_METHOD_NOT_IMPLEMENTED`: the source has no state.
    *
    * @example
-   * rng.setstate(state) // throws
+   * rng.setstate({}) // throws
    */
   setstate(state?: unknown): never
 

@@ -1,5 +1,5 @@
 // The ES module entry re-exports the CommonJS module, so `import` and `require` share one
-// instance: the same functions, and later the same classes for `instanceof`.
+// instance: the same functions, and the same SystemRandom class for `instanceof`.
 import secrets from './index.js'
 
 export const {

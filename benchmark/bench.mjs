@@ -113,13 +113,15 @@ function machine() {
       return 'no Python'
     }
   })()
-  return `${cpu[0].model}, ${cpu.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}; Node.js ${process.version}, ${python}`
+  return `${cpu[0].model}, ${cpu.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()}; Node.js ${process.version}, ${python}`
 }
 
 const report = [
   `Machine: ${machine()}.`,
   '',
-  'Ratios are napi-secrets time / baseline time, medians of interleaved rounds in one run (lower is faster).',
+  'Ratios are napi-secrets time / baseline time (lower is faster): against Node.js libraries, the',
+  'median ratio of interleaved rounds in one run; against Python, each side timed on its own',
+  '(napi-secrets: median of rounds; Python: best of five `timeit` repeats).',
   '',
   ...versusNode(),
   '',

@@ -3,7 +3,7 @@
 //! The differences of all positions are OR-ed into one word, eight bytes at a time, with no branch
 //! and no early exit, and `subtle` gives the verdict on that word behind an optimisation barrier.
 //! The work depends on the lengths alone; unequal lengths are public and return at once.
-//! (Comparing byte by byte through `subtle` puts a barrier on every byte: about 1 ns each here,
+//! (Comparing byte by byte through `subtle` puts a barrier on every byte: about 1 ns each on the benchmark machine,
 //! as much as the whole N-API call for a 32-byte digest.)
 
 use subtle::ConstantTimeEq;

@@ -9,7 +9,7 @@ pub fn hex_len(n: usize) -> usize {
 }
 
 /// Both hex digits of every byte, so each byte costs one load and one two-byte store. (Spreading
-/// nibbles across a register, four bytes at a time, measured twice as slow here.)
+/// nibbles across a register, four bytes at a time, measured twice as slow on the benchmark machine.)
 const HEX_PAIRS: [[u8; 2]; 256] = {
   let digits = b"0123456789abcdef";
   let mut table = [[0u8; 2]; 256];
@@ -72,7 +72,7 @@ mod tests {
     assert_eq!(hex_string(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
     for b in 0..=255u8 {
       assert_eq!(hex_string(&[b]), format!("{b:02x}"));
-      // Every byte value at every position of a four-byte group, and in the tail.
+      // Every byte value at every position of a short run.
       for at in 0..7 {
         let mut bytes = [0x5au8; 7];
         bytes[at] = b;

@@ -1,10 +1,11 @@
 //! Hand-written N-API callbacks for the calls that must be cheap.
 //!
-//! napi-rs's `#[napi]` glue costs about 70 ns a call on this machine once a function takes an
-//! argument (native-borrow scopes and checked conversions): three times the work of a 32-byte
-//! token. A callback that reads its arguments with plain N-API calls costs about 25 ns in all.
-//! The facade has validated every argument before it calls these, so they only convert; they
-//! fail only when N-API or the OS random source does, and never unwind into V8.
+//! On the benchmark machine (see the README), napi-rs's `#[napi]` glue costs about 70 ns a call
+//! once a function takes an argument (native-borrow scopes and checked conversions): more than
+//! the work of a 32-byte token. A callback that reads its arguments with plain N-API calls costs
+//! about 25 ns in all. The facade has validated every argument before it calls these, so they
+//! only convert; they fail only when N-API, memory or the OS random source does, and never
+//! unwind into V8.
 
 use std::ffi::CString;
 use std::os::raw::c_void;

@@ -138,7 +138,7 @@ pub fn with_pool<T>(f: impl FnOnce(&mut Pool) -> T) -> T {
 }
 
 /// Below this size a fill runs on the calling thread. Starting and joining a thread costs about
-/// 60 us here, what one core needs for 128 KiB of keystream, so each thread gets at least twice
+/// 60 us on the benchmark machine, what one core needs for 128 KiB of keystream, so each thread gets at least twice
 /// that.
 pub const PARALLEL_BYTES: usize = 512 << 10;
 
