@@ -13,7 +13,7 @@ const { integer, size, bytesOf, byteLength, elements, allocate, ensureHeap } = r
 
 const { name: backend, impl } = load()
 const pool = createPool(impl.fillRandom)
-const SystemRandom = createSystemRandom({ pool, impl, randomBuffer })
+const SystemRandom = createSystemRandom({ pool, impl, randomBuffer, randbits })
 
 const DEFAULT_ENTROPY = 32
 

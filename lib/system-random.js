@@ -11,7 +11,6 @@ const { choose, sequence, nonEmpty, isArray } = require('./sequence.js')
 const { integer, elements, allocate, ensureHeap, MAX_ELEMENTS } = require('./validate.js')
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER
-const MAX_BITS = 2 ** 30
 
 // Python's constants, computed as Python computes them.
 const TWOPI = 2 * Math.PI
@@ -203,9 +202,10 @@ const emptyRange = (start, stop, step) =>
 
 /**
  * The SystemRandom class, drawing numbers from `pool`, bigints from `impl` (the native binding)
- * and bytes from `randomBuffer(n, name)`: the same sources as the module's own functions.
+ * and bytes from `randomBuffer(n, name)`, with `getrandbits` being the module's `randbits`: the
+ * same sources as the module's own functions.
  */
-function createSystemRandom({ pool, impl, randomBuffer }) {
+function createSystemRandom({ pool, impl, randomBuffer, randbits }) {
   /** 53 random bits as a number in `[0, 1)`: 27 from one word and 26 from the next. */
   const random = () => ((pool.word() >>> 5) * 67108864 + (pool.word() >>> 6)) / 9007199254740992
 
@@ -442,7 +442,7 @@ function createSystemRandom({ pool, impl, randomBuffer }) {
 
     /** A bigint of `k` random bits. */
     getrandbits(k) {
-      return impl.randbits(integer(k, 'k', 0, MAX_BITS))
+      return randbits(k)
     }
 
     /** A Buffer of `n` random bytes. */
