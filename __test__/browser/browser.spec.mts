@@ -1,0 +1,277 @@
+// The browser build in a real headless Chromium: esbuild bundles the package for
+// `platform: 'browser'` with no configuration (so the exports map's `browser` condition must serve
+// code that imports no Node.js built-in), and the page checks every export there.
+
+import test from 'ava'
+import { build } from 'esbuild'
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import puppeteer, { type Browser, type Page } from 'puppeteer-core'
+
+import * as node from 'napi-secrets'
+import './globals.mjs'
+
+type Secrets = typeof node
+
+// Read where Chromium is from the environment, else find it on PATH.
+function chromium(): string {
+  if (process.env.CHROMIUM) return process.env.CHROMIUM
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+    try {
+      return execFileSync('which', [name], { encoding: 'utf8' }).trim()
+    } catch {
+      // Not this one.
+    }
+  }
+  throw new Error('no Chromium found: install Debian\'s chromium package, or set CHROMIUM to its path')
+}
+
+let browser: Browser
+let page: Page
+let bundle: { text: string; inputs: string[]; imports: string[] }
+
+test.before(async () => {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('page.mts', import.meta.url))],
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  })
+  bundle = {
+    text: result.outputFiles[0].text,
+    inputs: Object.keys(result.metafile.inputs),
+    imports: Object.values(result.metafile.outputs).flatMap((output) => output.imports.map((i) => i.path)),
+  }
+  browser = await puppeteer.launch({ executablePath: chromium(), headless: true, args: ['--no-sandbox'] })
+  page = await browser.newPage()
+  page.on('pageerror', (error) => console.error('page error:', error))
+  // The functions below run in the page as their source text, which the TypeScript loader has
+  // compiled with esbuild's keepNames: give the page the helper those names call.
+  await page.evaluateOnNewDocument('globalThis.__name = (target) => target')
+  // Before any script of the page: count every draw from WebCrypto.
+  await page.evaluateOnNewDocument(() => {
+    globalThis.randomCalls = 0
+    const original = Crypto.prototype.getRandomValues
+    Crypto.prototype.getRandomValues = function <T extends ArrayBufferView | null>(this: Crypto, array: T): T {
+      globalThis.randomCalls++
+      return original.call(this, array as ArrayBufferView & Uint8Array) as unknown as T
+    }
+  })
+  // A cross-origin isolated page, served by the test itself, so SharedArrayBuffer exists there.
+  await page.setRequestInterception(true)
+  page.on('request', (request) =>
+    request.respond({
+      status: 200,
+      contentType: 'text/html',
+      headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+      body: '<!doctype html><title>napi-secrets</title>',
+    }),
+  )
+  await page.goto('https://napi-secrets.test/')
+  await page.addScriptTag({ content: bundle.text, type: 'module' })
+  await page.waitForFunction(() => globalThis.secrets !== undefined)
+})
+
+test.after.always(async () => {
+  await browser?.close()
+})
+
+test('the bundle is the browser build: no Node.js built-in, no Buffer, no addon loader', (t) => {
+  t.true(bundle.inputs.some((input) => input.includes('dist/browser/')), bundle.inputs.join('\n'))
+  t.false(bundle.inputs.some((input) => /binding\.js|dist\/(?!browser\/)/.test(input)), bundle.inputs.join('\n'))
+  t.deepEqual(bundle.imports, [], 'the bundle imports nothing from outside')
+  // Error messages say "Buffer" as Node's do; code that uses one would call it.
+  t.false(/\bnode:|\brequire\(|\bBuffer\.|\bprocess\./.test(bundle.text))
+})
+
+test('nothing is drawn while the module loads, and the first token draws', async (t) => {
+  t.is(await page.evaluate(() => globalThis.drawsAtLoad), 0)
+  const after = await page.evaluate(() => {
+    globalThis.secrets.tokenHex()
+    return globalThis.randomCalls
+  })
+  t.true(after > 0)
+})
+
+test('every export is there, the same as under Node.js, with the js backend', async (t) => {
+  const names = await page.evaluate(() => ({
+    named: Object.keys(globalThis.secrets)
+      .filter((key) => key !== 'default')
+      .sort(),
+    fromDefault: Object.keys(globalThis.secretsDefault).sort(),
+    backend: globalThis.secrets.backend,
+    sameObjects: Object.keys(globalThis.secretsDefault).every(
+      (key) => (globalThis.secrets as Record<string, unknown>)[key] === (globalThis.secretsDefault as Record<string, unknown>)[key],
+    ),
+    hasBuffer: 'Buffer' in globalThis,
+  }))
+  const expected = Object.keys(node).filter((key) => key !== 'default').sort()
+  t.deepEqual(names.named, expected)
+  t.deepEqual(names.fromDefault, expected)
+  t.true(names.sameObjects)
+  t.is(names.backend, 'js')
+  t.false(names.hasBuffer)
+})
+
+test('bytes are Uint8Arrays, and requests over 65536 bytes work', async (t) => {
+  const r = await page.evaluate(() => {
+    const s: Secrets = globalThis.secrets
+    const kind = (value: unknown) => Object.prototype.toString.call(value)
+    const big = s.tokenBytes(200_001)
+    const filled = s.fillRandom(new Uint8Array(300_000))
+    const rng = new s.SystemRandom()
+    return {
+      small: kind(s.tokenBytes(16)),
+      smallLength: s.tokenBytes(16).length,
+      bigKind: kind(big),
+      bigLength: big.length,
+      // Every 65536-byte chunk was filled: all zeros in one has probability 2**-(8 * 65536).
+      chunksFilled: [0, 1, 2, 3].map((i) => big.subarray(i * 65536, (i + 1) * 65536).some((b) => b !== 0)),
+      filledTail: filled.subarray(262_144).some((b) => b !== 0),
+      shared: s.fillRandom(new Uint8Array(new SharedArrayBuffer(70_000))).some((b) => b !== 0),
+      randbytes: kind(rng.randbytes(100_000)),
+      hex: s.tokenHex(100_000).length,
+      url: s.tokenUrlsafe(100_000).length,
+      bits: s.randbits(1_000_000) < 2n ** 1_000_000n,
+      below: typeof s.randbelow(10n ** 40n),
+      batch: s.tokenHexBatch(3, 70_000).map((token) => token.length),
+    }
+  })
+  t.deepEqual(r, {
+    small: '[object Uint8Array]',
+    smallLength: 16,
+    bigKind: '[object Uint8Array]',
+    bigLength: 200_001,
+    chunksFilled: [true, true, true, true],
+    filledTail: true,
+    shared: true,
+    randbytes: '[object Uint8Array]',
+    hex: 200_000,
+    url: 133_334,
+    bits: true,
+    below: 'bigint',
+    batch: [140_000, 140_000, 140_000],
+  })
+})
+
+test('the async functions yield to the event loop between slices', async (t) => {
+  const r = await page.evaluate(async () => {
+    const s: Secrets = globalThis.secrets
+    // Counts event-loop turns while the Promise is pending: a single synchronous fill would
+    // leave no turn for the message round trips.
+    let turns = 0
+    let pending = true
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => {
+      turns++
+      if (pending) channel.port2.postMessage(null)
+    }
+    channel.port2.postMessage(null)
+    const bytes = await s.tokenBytesAsync(8 * 2 ** 20 + 5)
+    const view = await s.fillRandomAsync(new Uint32Array(3 * 2 ** 18))
+    pending = false
+    channel.port1.close()
+    return {
+      kind: Object.prototype.toString.call(bytes),
+      length: bytes.length,
+      viewLength: view.length,
+      viewFilled: view.some((w) => w !== 0),
+      turns,
+      rejected: await s.tokenBytesAsync(-1).then(
+        () => 'resolved',
+        (error: { code?: string }) => error.code,
+      ),
+    }
+  })
+  t.is(r.kind, '[object Uint8Array]')
+  t.is(r.length, 8 * 2 ** 20 + 5)
+  t.is(r.viewLength, 3 * 2 ** 18)
+  t.true(r.viewFilled)
+  t.true(r.turns >= 9, `${r.turns} event-loop turns while 12 slices were made`)
+  t.is(r.rejected, 'ERR_OUT_OF_RANGE')
+})
+
+test('errors carry Node\'s classes and codes', async (t) => {
+  const r = await page.evaluate(() => {
+    const s: Secrets = globalThis.secrets
+    const outcome = (f: () => unknown) => {
+      try {
+        f()
+        return 'no error'
+      } catch (error) {
+        const e = error as Error & { code?: string }
+        return `${e.constructor.name} ${e.code}`
+      }
+    }
+    const rng = new s.SystemRandom()
+    const loose = s as unknown as Record<string, (...args: unknown[]) => unknown>
+    const looseRng = rng as unknown as Record<string, (...args: unknown[]) => unknown>
+    return [
+      outcome(() => loose.tokenHex('32')),
+      outcome(() => s.tokenHex(-1)),
+      outcome(() => s.tokenBytes(2 ** 40)),
+      outcome(() => s.randbelow(0)),
+      outcome(() => s.randbelow(2 ** 60)),
+      outcome(() => s.choice('')),
+      outcome(() => loose.compareDigest('a', new Uint8Array(1))),
+      outcome(() => looseRng.choices(['a'], { weight: [1] })),
+      outcome(() => rng.getstate()),
+    ]
+  })
+  t.deepEqual(r, [
+    'TypeError ERR_INVALID_ARG_TYPE',
+    'RangeError ERR_OUT_OF_RANGE',
+    'RangeError ERR_OUT_OF_RANGE',
+    'RangeError ERR_OUT_OF_RANGE',
+    'RangeError ERR_OUT_OF_RANGE',
+    'RangeError ERR_OUT_OF_RANGE',
+    'TypeError ERR_INVALID_ARG_TYPE',
+    'TypeError ERR_INVALID_ARG_VALUE',
+    'Error ERR_METHOD_NOT_IMPLEMENTED',
+  ])
+})
+
+test('every function works in the page', async (t) => {
+  const r = await page.evaluate(() => {
+    const s: Secrets = globalThis.secrets
+    const rng = new s.SystemRandom()
+    const key = s.tokenBytes(32)
+    return {
+      entropy: s.DEFAULT_ENTROPY,
+      hex: /^[0-9a-f]{64}$/.test(s.tokenHex()),
+      url: /^[\w-]{43}$/.test(s.tokenUrlsafe()),
+      aliases: s.token_hex === s.tokenHex && s.token_bytes === s.tokenBytes && s.token_urlsafe === s.tokenUrlsafe && s.compare_digest === s.compareDigest,
+      below: s.randbelow(6) < 6,
+      bits: s.randbits(0) === 0n,
+      choice: ['a', '😀'].includes(s.choice('a😀')),
+      equal: s.compareDigest(key, key.slice()) && !s.compareDigest('ab', 'ac') && !s.compareDigest('a', 'ab'),
+      urlBatch: s.tokenUrlsafeBatch(2).map((token) => token.length),
+      random: rng.random() < 1,
+      randint: rng.randint(1n, 6n) <= 6n,
+      sample: rng.sample('abcdef', 3).length,
+      choices: rng.choices([1, 2], { weights: [0, 1], k: 3 }),
+      gauss: Number.isFinite(rng.gauss(0, 1)),
+      instance: rng instanceof s.SystemRandom,
+    }
+  })
+  t.deepEqual(r, {
+    entropy: 32,
+    hex: true,
+    url: true,
+    aliases: true,
+    below: true,
+    bits: true,
+    choice: true,
+    equal: true,
+    urlBatch: [43, 43],
+    random: true,
+    randint: true,
+    sample: 3,
+    choices: [2, 2, 2],
+    gauss: true,
+    instance: true,
+  })
+})

@@ -1,0 +1,84 @@
+// The js backend's digit arithmetic (lib/backends/js/encode.ts, digits.ts), checked directly:
+// every scalar value exhaustively, the four-lane forms against the scalar ones, and the digits'
+// uniformity at every position of the blocks they are made in.
+
+import { hexDigit, hexLanes, hexValue, urlsafeDigit, urlsafeLanes, urlsafeValue } from '../lib/backends/js/encode.js'
+import { hexBits, hexText, urlsafeRun, urlsafeText } from '../lib/backends/js/digits.js'
+import { assertFits } from './helpers/stats.mjs'
+import test from './helpers/test.mjs'
+
+const HEX = '0123456789abcdef'
+const URLSAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+
+test('every digit and value, both ways', (t) => {
+  for (let v = 0; v < 16; v++) {
+    t.is(hexDigit(v), HEX.charCodeAt(v))
+    t.is(hexValue(HEX.charCodeAt(v)), v)
+  }
+  for (let v = 0; v < 64; v++) {
+    t.is(urlsafeDigit(v), URLSAFE.charCodeAt(v))
+    t.is(urlsafeValue(URLSAFE.charCodeAt(v)), v)
+  }
+})
+
+test('four lanes at once give each lane its own digit', (t) => {
+  // Every value in every lane, next to every other value: a carry or borrow between lanes shows.
+  for (let v = 0; v < 64; v++) {
+    for (let w = 0; w < 64; w++) {
+      const x = v | (w << 8) | (v << 16) | (w << 24)
+      const u = urlsafeLanes(x) >>> 0
+      const expected = [v, w, v, w].map((lane) => URLSAFE.charCodeAt(lane))
+      t.deepEqual([0, 8, 16, 24].map((shift) => (u >>> shift) & 0xff), expected)
+      if (v < 16 && w < 16) {
+        const h = hexLanes(x) >>> 0
+        t.deepEqual([0, 8, 16, 24].map((shift) => (h >>> shift) & 0xff), [v, w, v, w].map((lane) => HEX.charCodeAt(lane)))
+      }
+    }
+  }
+})
+
+/** Counts of each digit at each position modulo `period`, over `text`. */
+function byPosition(text: string, alphabet: string, period: number): number[][] {
+  const counts = Array.from({ length: period }, () => new Array<number>(alphabet.length).fill(0))
+  for (let i = 0; i < text.length; i++) counts[i % period][alphabet.indexOf(text[i])]++
+  return counts
+}
+
+// Digits are made 8 (hex) or 16 (base64url) at a time from one, or three, random words, each
+// position of a block from different bits. A wrong shift or mask gives some position half or a
+// quarter of its values, which moves its chi-square by thousands at these sizes.
+test('hex digits are uniform at every position of a block, pooled and not', (t) => {
+  for (const text of [Array.from({ length: 2000 }, () => hexText(64)).join(''), hexText(2 ** 18)]) {
+    byPosition(text, HEX, 8).forEach((counts, at) => assertFits(t, counts, undefined, `hex position ${at} of 8`))
+  }
+})
+
+test('base64url digits are uniform at every position of a block, pooled and not', (t) => {
+  for (const text of [Array.from({ length: 2000 }, () => urlsafeText(48)).join(''), urlsafeText(3 * 2 ** 16), urlsafeRun(2000, 48)]) {
+    byPosition(text, URLSAFE, 16).forEach((counts, at) => assertFits(t, counts, undefined, `base64url position ${at} of 16`))
+  }
+})
+
+test('the last base64url digit carries only the bits its bytes fill', (t) => {
+  // n = 1 leaves 2 bits for the last digit (A, Q, g, w); n = 2 leaves 4 bits (multiples of 4).
+  for (const [n, values] of [[1, 4], [2, 16], [4, 4], [5, 16]] as const) {
+    const counts = new Array<number>(values).fill(0)
+    for (let i = 0; i < 4000; i++) {
+      const last = URLSAFE.indexOf(urlsafeText(n).at(-1) as string)
+      t.is(last % (64 / values), 0, `last digit of ${n} bytes`)
+      counts[last / (64 / values)]++
+    }
+    assertFits(t, counts, undefined, `last digit of ${n} bytes`)
+    t.is(Buffer.from(urlsafeText(n), 'base64url').toString('base64url').length, Math.ceil((4 * n) / 3))
+  }
+  const run = urlsafeRun(3000, 1)
+  for (let i = 1; i < run.length; i += 2) t.is(URLSAFE.indexOf(run[i]) % 16, 0)
+})
+
+test('hexBits(k) keeps k bits: the first digit takes the bits left over', (t) => {
+  for (const k of [1, 2, 3, 4, 5, 7, 8, 9]) {
+    const counts = new Array<number>(2 ** k).fill(0)
+    for (let i = 0; i < 300 * 2 ** k; i++) counts[Number.parseInt(hexBits(k), 16)]++
+    assertFits(t, counts, undefined, `hexBits(${k})`)
+  }
+})

@@ -1,0 +1,170 @@
+// `npm run bench`: napi-secrets against node:crypto, nanoid, bigint-crypto-utils, a pooled
+// pure-JavaScript design, the bare N-API floor and Python's secrets. Each comparison interleaves
+// the two sides (harness.mts) and reports the ratios ours / theirs in wall-clock and CPU time,
+// with the target where the project has one. `--backend js` measures the pure TypeScript backend
+// instead of the addon; `--readme` also writes the tables into README.md.
+
+import { Buffer } from 'node:buffer'
+import { execFileSync } from 'node:child_process'
+import crypto from 'node:crypto'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+
+import { randBetween } from 'bigint-crypto-utils'
+import { nanoid } from 'nanoid'
+
+import { race, time } from './harness.mjs'
+import * as pooled from './pooled.mjs'
+
+const backendArg = process.argv.indexOf('--backend')
+const which = backendArg === -1 ? 'native' : process.argv[backendArg + 1]
+if (which !== 'native' && which !== 'js') throw new Error(`--backend must be native or js, not ${which}`)
+// Set before the package loads, as it picks its backend once.
+process.env.NAPI_SECRETS_BACKEND = which
+
+const require = createRequire(import.meta.url)
+const secrets = require('..') as typeof import('napi-secrets')
+const anchor = require('./anchor/anchor.node') as { fixed64(n: number): string }
+
+const MiB = 2 ** 20
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+const BIG = 2n ** 256n
+const A64 = secrets.tokenHex(32)
+const B64 = `${A64.slice(0, 63)}x`
+const A32 = crypto.randomBytes(32)
+const B32 = Buffer.from(A32)
+const mib = Buffer.alloc(MiB)
+const big = Buffer.alloc(64 * MiB)
+
+type Comparison = [string, () => unknown, string, () => unknown, number | null]
+
+// [operation, ours, baseline, theirs, target ratio or null]
+const nativeComparisons: Comparison[] = [
+  ['tokenHex(32)', () => secrets.tokenHex(32), 'nanoid()', () => nanoid(), 0.3],
+  ['tokenHex(32)', () => secrets.tokenHex(32), 'crypto.randomUUID()', () => crypto.randomUUID(), 0.5],
+  ['tokenHex(32)', () => secrets.tokenHex(32), 'pooled pure-JS tokenHex(32)', () => pooled.tokenHex(32), 0.6],
+  ['tokenHex(32)', () => secrets.tokenHex(32), 'bare N-API call returning 64 chars', () => anchor.fixed64(32), 1.5],
+  ['tokenHex(16)', () => secrets.tokenHex(16), 'randomBytes(16).toString("hex")', () => crypto.randomBytes(16).toString('hex'), null],
+  ['tokenHex(32)', () => secrets.tokenHex(32), 'randomBytes(32).toString("hex")', () => crypto.randomBytes(32).toString('hex'), null],
+  ['tokenUrlsafe(16)', () => secrets.tokenUrlsafe(16), 'randomBytes(16).toString("base64url")', () => crypto.randomBytes(16).toString('base64url'), null],
+  ['tokenUrlsafe(32)', () => secrets.tokenUrlsafe(32), 'randomBytes(32).toString("base64url")', () => crypto.randomBytes(32).toString('base64url'), null],
+  ['randbelow(1000)', () => secrets.randbelow(1000), 'crypto.randomInt(1000)', () => crypto.randomInt(1000), 0.3],
+  ['choice(62 letters)', () => secrets.choice(ALPHABET), 'ALPHABET[crypto.randomInt(62)]', () => ALPHABET[crypto.randomInt(62)], 0.3],
+  ['randbelow(2n ** 256n)', () => secrets.randbelow(BIG), 'pooled pure-JS randbelow(2n ** 256n)', () => pooled.randbelowBig(BIG), 0.5],
+  ['randbelow(2n ** 256n)', () => secrets.randbelow(BIG), 'bigint-crypto-utils randBetween(2n ** 256n - 1n, 0n)', () => randBetween(BIG - 1n, 0n), null],
+  ['compareDigest(64-char strings)', () => secrets.compareDigest(A64, B64), 'timingSafeEqual(Buffer.from(a), Buffer.from(b))', () => crypto.timingSafeEqual(Buffer.from(A64), Buffer.from(B64)), 0.3],
+  ['compareDigest(32-byte Buffers)', () => secrets.compareDigest(A32, B32), 'crypto.timingSafeEqual(a, b)', () => crypto.timingSafeEqual(A32, B32), 1],
+  ['tokenBytes(1 MiB)', () => secrets.tokenBytes(MiB), 'crypto.randomBytes(1 MiB)', () => crypto.randomBytes(MiB), 0.6],
+  ['fillRandom(1 MiB)', () => secrets.fillRandom(mib), 'crypto.randomFillSync(1 MiB)', () => crypto.randomFillSync(mib), null],
+  ['fillRandom(64 MiB)', () => secrets.fillRandom(big), 'crypto.randomFillSync(64 MiB)', () => crypto.randomFillSync(big), null],
+  ['tokenHexBatch(10000, 32), per token', () => secrets.tokenHexBatch(10000, 32), 'tokenHex(32)', () => { for (let i = 0; i < 10000; i++) secrets.tokenHex(32) }, 0.5],
+  ['tokenUrlsafeBatch(10000, 32), per token', () => secrets.tokenUrlsafeBatch(10000, 32), 'tokenUrlsafe(32)', () => { for (let i = 0; i < 10000; i++) secrets.tokenUrlsafe(32) }, null],
+]
+
+// The js backend against the best pure-JavaScript design and nanoid: it should be as fast as the
+// pooled design while encoding and comparing in constant time, which Buffer's encoders do not.
+const jsComparisons: Comparison[] = [
+  ['tokenHex(32)', () => secrets.tokenHex(32), 'pooled pure-JS tokenHex(32)', () => pooled.tokenHex(32), 1],
+  ['tokenUrlsafe(32)', () => secrets.tokenUrlsafe(32), 'pooled pure-JS tokenUrlsafe(32)', () => pooled.tokenUrlsafe(32), 1],
+  ['randbelow(2n ** 256n)', () => secrets.randbelow(BIG), 'pooled pure-JS randbelow(2n ** 256n)', () => pooled.randbelowBig(BIG), 1],
+  ['compareDigest(64-char strings)', () => secrets.compareDigest(A64, B64), 'pure-JS loop with no early exit', () => pooled.compareStrings(A64, B64), 1],
+  ['tokenHex(32)', () => secrets.tokenHex(32), 'nanoid()', () => nanoid(), 0.7],
+  ['tokenUrlsafe(16)', () => secrets.tokenUrlsafe(16), 'nanoid()', () => nanoid(), null],
+  ['tokenBytes(32)', () => secrets.tokenBytes(32), 'crypto.randomBytes(32)', () => crypto.randomBytes(32), null],
+  ['randbelow(1000)', () => secrets.randbelow(1000), 'crypto.randomInt(1000)', () => crypto.randomInt(1000), null],
+  ['tokenBytes(1 MiB)', () => secrets.tokenBytes(MiB), 'crypto.randomBytes(1 MiB)', () => crypto.randomBytes(MiB), null],
+  ['tokenHexBatch(10000, 32), per token', () => secrets.tokenHexBatch(10000, 32), 'tokenHex(32)', () => { for (let i = 0; i < 10000; i++) secrets.tokenHex(32) }, null],
+]
+
+// Per call of ours, for the Python table: [operation, ours, calls per run].
+const pythonOps: [string, () => unknown, number][] = [
+  ['tokenHex(16)', () => secrets.tokenHex(16), 1],
+  ['tokenHex(32)', () => secrets.tokenHex(32), 1],
+  ['tokenUrlsafe(32)', () => secrets.tokenUrlsafe(32), 1],
+  ['tokenBytes(32)', () => secrets.tokenBytes(32), 1],
+  ['randbelow(1000)', () => secrets.randbelow(1000), 1],
+  ['randbelow(2n ** 256n)', () => secrets.randbelow(BIG), 1],
+  ['choice(62 letters)', () => secrets.choice(ALPHABET), 1],
+  ['compareDigest(64-char strings)', () => secrets.compareDigest(A64, B64), 1],
+  ['compareDigest(32-byte Buffers)', () => secrets.compareDigest(A32, B32), 1],
+  ['tokenBytes(1 MiB)', () => secrets.tokenBytes(MiB), 1],
+  ['tokenHexBatch(10000, 32), per token', () => secrets.tokenHexBatch(10000, 32), 10000],
+]
+
+const ns = (x: number): string => (x >= 1e5 ? `${(x / 1e3).toFixed(0)} µs` : `${x.toFixed(1)} ns`)
+const verdict = (ratios: number[], target: number | null): string =>
+  target === null ? '' : ratios.every((r) => r <= target) ? 'met' : 'missed'
+
+function versus(comparisons: Comparison[]): string[] {
+  const lines = [
+    '| operation | napi-secrets | baseline | baseline time | ratio (wall) | ratio (CPU) | target | |',
+    '|---|---:|---|---:|---:|---:|---:|---|',
+  ]
+  for (const [op, ours, name, theirs, target] of comparisons) {
+    const perRun = op.endsWith('per token') ? 10000 : 1
+    const { a, b, ratio, cpuRatio } = race(ours, theirs)
+    const goal = target === null ? '' : `<= ${target}`
+    lines.push(`| \`${op}\` | ${ns(a / perRun)} | \`${name}\` | ${ns(b / perRun)} | ${ratio.toFixed(2)} | ${cpuRatio.toFixed(2)} | ${goal} | ${verdict([ratio, cpuRatio], target)} |`)
+    console.error(lines.at(-1))
+  }
+  return lines
+}
+
+function versusPython(): string[] {
+  let python: Record<string, number>
+  try {
+    python = JSON.parse(execFileSync('python3', [new URL('./python_secrets.py', import.meta.url).pathname], { encoding: 'utf8' }))
+  } catch {
+    return ['Python 3 was not found: no Python comparison.']
+  }
+  const lines = [
+    '| operation | napi-secrets | Python `secrets` | ratio | target | |',
+    '|---|---:|---:|---:|---:|---|',
+  ]
+  for (const [op, ours, perRun] of pythonOps) {
+    const mine = time(ours) / perRun
+    const target = op.startsWith('compareDigest') ? 1 : 0.25
+    const ratio = mine / python[op]
+    lines.push(`| \`${op}\` | ${ns(mine)} | ${ns(python[op])} | ${ratio.toFixed(2)} | <= ${target} | ${verdict([ratio], target)} |`)
+    console.error(lines.at(-1))
+  }
+  return lines
+}
+
+function machine(): string {
+  const cpu = os.cpus()
+  const python = (() => {
+    try {
+      return execFileSync('python3', ['--version'], { encoding: 'utf8' }).trim()
+    } catch {
+      return 'no Python'
+    }
+  })()
+  return `${cpu[0].model}, ${cpu.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()}; Node.js ${process.version}, ${python}`
+}
+
+const report = [
+  `Machine: ${machine()}. Backend: \`${secrets.backend}\`.`,
+  '',
+  'Ratios are napi-secrets time / baseline time (lower is faster): against Node.js libraries, the',
+  'median ratio of interleaved rounds in one run, in wall-clock and in process CPU time; against',
+  'Python, each side timed on its own (napi-secrets: median of rounds; Python: best of five',
+  '`timeit` repeats). A target is met when both ratios are within it.',
+  '',
+  ...(which === 'js' ? versus(jsComparisons) : [...versus(nativeComparisons), '', ...versusPython()]),
+].join('\n')
+
+console.log(report)
+
+if (process.argv.includes('--readme')) {
+  const readme = new URL('../README.md', import.meta.url)
+  const text = readFileSync(readme, 'utf8')
+  const marker = which === 'js' ? 'bench-js' : 'bench'
+  const start = `<!-- ${marker}:start -->`
+  const end = `<!-- ${marker}:end -->`
+  if (!text.includes(start) || !text.includes(end)) throw new Error(`README.md has no ${start} ... ${end} section`)
+  const before = text.slice(0, text.indexOf(start) + start.length)
+  const after = text.slice(text.indexOf(end))
+  writeFileSync(readme, `${before}\n${report}\n${after}`)
+}

@@ -1,4 +1,0 @@
-import * as secrets from './index.js'
-
-export * from './index.js'
-export default secrets

@@ -1,0 +1,132 @@
+// Random hex and base64url text, made as uniform digits rather than as the encoding of random
+// bytes: the same distribution (the base64url of n random bytes is uniform sextets, the last one
+// with only its top bits random when n is not a multiple of 3), but made four digits a step, in
+// bulk. Small requests come from a pool of ready digits, refilled 32 KiB at a time (nanoid's
+// design: one call to the OS serves hundreds of tokens); each digit is handed out once and
+// zeroed as soon as it is read.
+
+import { allocate, ascii, osRandom } from '../../platform.js'
+import { hexDigit, hexLanes, hexValue, urlsafeDigit, urlsafeLanes, urlsafeValue } from './encode.js'
+
+const wordsOf = (digits: Uint8Array) => new Uint32Array(digits.buffer, digits.byteOffset, digits.length >>> 2)
+
+/**
+ * Fills `digits` (a length that is a multiple of 16) with uniform hex digits: random bytes into
+ * its second half, then each word of them spread forward into two words of digits, one nibble a
+ * digit. A word is always read before the writes reach it.
+ */
+function randomHex(digits: Uint8Array): void {
+  const words = wordsOf(digits)
+  const half = words.length >>> 1
+  osRandom(digits.subarray(4 * half))
+  for (let j = 0; j < half; j++) {
+    const x = words[half + j]
+    words[2 * j] = hexLanes((x >>> 4) & 0x0f0f0f0f)
+    words[2 * j + 1] = hexLanes(x & 0x0f0f0f0f)
+  }
+}
+
+/**
+ * Fills `digits` (a length that is a multiple of 16) with uniform base64url digits: random bytes
+ * into its last three quarters, then each three words of them (96 bits) spread forward into four
+ * words of digits: the low six bits of each byte lane, and a fourth word of the lanes' top bits.
+ */
+function randomUrlsafe(digits: Uint8Array): void {
+  const words = wordsOf(digits)
+  const base = words.length >>> 2
+  osRandom(digits.subarray(4 * base))
+  for (let k = 0; k < base; k++) {
+    const x = words[base + 3 * k]
+    const y = words[base + 3 * k + 1]
+    const z = words[base + 3 * k + 2]
+    words[4 * k] = urlsafeLanes(x & 0x3f3f3f3f)
+    words[4 * k + 1] = urlsafeLanes(y & 0x3f3f3f3f)
+    words[4 * k + 2] = urlsafeLanes(z & 0x3f3f3f3f)
+    words[4 * k + 3] = urlsafeLanes(((x >>> 6) & 0x03030303) | ((y >>> 4) & 0x0c0c0c0c) | ((z >>> 2) & 0x30303030))
+  }
+}
+
+/** Keeps only the bits of `mask` of the digit at `i`: the same digit, when `mask` keeps all. */
+type Restrict = (digits: Uint8Array, i: number, mask: number) => void
+const restrictHex: Restrict = (d, i, mask) => {
+  d[i] = hexDigit(hexValue(d[i]) & mask)
+}
+const restrictUrlsafe: Restrict = (d, i, mask) => {
+  d[i] = urlsafeDigit(urlsafeValue(d[i]) & mask)
+}
+
+const POOL = 32768
+/** Requests of up to this many digits come from the pool; larger ones get a buffer of their own. */
+export const POOLED = POOL / 4
+
+interface Pool {
+  digits: Uint8Array
+  next: number
+  fill: (digits: Uint8Array) => void
+  restrict: Restrict
+}
+
+const pool = (fill: (digits: Uint8Array) => void, restrict: Restrict): Pool => ({
+  digits: new Uint8Array(POOL),
+  next: POOL,
+  fill,
+  restrict,
+})
+const hex = pool(randomHex, restrictHex)
+const urlsafe = pool(randomUrlsafe, restrictUrlsafe)
+
+/** `m` uniform digits of `p`'s kind, the one at `at` keeping only the bits of `mask`. */
+function text(p: Pool, m: number, at: number, mask: number): string {
+  if (m <= POOLED) {
+    if (p.next + m > POOL) {
+      p.fill(p.digits)
+      p.next = 0
+    }
+    const start = p.next
+    p.next += m
+    p.restrict(p.digits, start + at, mask)
+    const out = ascii(p.digits, start, start + m)
+    p.digits.fill(0, start, start + m)
+    return out
+  }
+  const own = allocate((m + 15) & ~15)
+  try {
+    p.fill(own)
+    p.restrict(own, at, mask)
+    return ascii(own, 0, m)
+  } finally {
+    own.fill(0)
+  }
+}
+
+/** `m` uniform hex digits. */
+export const hexText = (m: number): string => text(hex, m, 0, 15)
+
+/** The hex digits of a uniform integer in `[0, 2**k)`, `k >= 1`: the first keeps `k mod 4` bits. */
+export function hexBits(k: number): string {
+  const m = Math.ceil(k / 4)
+  return text(hex, m, 0, (1 << (k - 4 * (m - 1))) - 1)
+}
+
+/** The top bits of the last sextet that `n mod 3` leftover bytes fill: all six when none are left. */
+const LAST_MASK = [0x3f, 0x30, 0x3c]
+
+/** A base64url token of `n` bytes: `ceil(4n / 3)` uniform digits, the last as the bytes fill it. */
+export function urlsafeText(n: number): string {
+  const m = Math.ceil((4 * n) / 3)
+  return m === 0 ? '' : text(urlsafe, m, m - 1, LAST_MASK[n % 3])
+}
+
+/** `count` base64url tokens of `n >= 1` bytes, one after another in one string. */
+export function urlsafeRun(count: number, n: number): string {
+  const w = Math.ceil((4 * n) / 3)
+  const m = count * w
+  const own = allocate((m + 15) & ~15)
+  try {
+    randomUrlsafe(own)
+    for (let i = w - 1; i < m; i += w) restrictUrlsafe(own, i, LAST_MASK[n % 3])
+    return ascii(own, 0, m)
+  } finally {
+    own.fill(0)
+  }
+}

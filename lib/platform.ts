@@ -1,0 +1,51 @@
+// What differs between platforms, for Node.js, Bun and Deno: Buffers, node:crypto's CSPRNG,
+// libuv's thread pool and V8's heap census. The browser build swaps in `platform.browser.ts`,
+// which exports the same names.
+
+import { Buffer, constants } from 'node:buffer'
+import { randomFill, randomFillSync } from 'node:crypto'
+import { getHeapStatistics } from 'node:v8'
+
+/** What the functions that make bytes return: a Buffer under Node.js, Bun and Deno. */
+export type Bytes = Buffer
+
+/** The longest Buffer (`buffer.constants.MAX_LENGTH`) and string that can exist. */
+export const MAX_LENGTH: number = constants.MAX_LENGTH
+export const MAX_STRING_LENGTH: number = constants.MAX_STRING_LENGTH
+
+/** Bytes of JavaScript heap still free. */
+export const heapFree = (): number => getHeapStatistics().total_available_size
+
+/**
+ * A Buffer of `n` bytes with a memory block of its own, never a slice of Node's shared pool, so
+ * no other Buffer's `.buffer` can reach the secret. Its contents are garbage: overwrite them all.
+ */
+export const allocate = (n: number): Bytes => Buffer.allocUnsafeSlow(n)
+
+/** A zeroed Buffer of `n` bytes; small ones live on V8's heap, with no separate block. */
+export const zeroed = (n: number): Bytes => Buffer.alloc(n)
+
+// randomFillSync takes at most 2**31 - 1 bytes a call.
+const OS_CHUNK = 2 ** 30
+
+/** Fills `bytes` from the operating system's CSPRNG (through OpenSSL's, as node:crypto does). */
+export function osRandom(bytes: Uint8Array): void {
+  for (let offset = 0; offset < bytes.length; offset += OS_CHUNK) {
+    randomFillSync(bytes, offset, Math.min(OS_CHUNK, bytes.length - offset))
+  }
+}
+
+/** Fills `bytes` (at most 2**30 bytes) from the CSPRNG on libuv's thread pool. */
+export function osRandomAsync(bytes: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    randomFill(bytes, (error) => (error ? reject(error) : resolve()))
+  })
+}
+
+// Buffer's latin1 decoder copies bytes to a one-byte string with no lookup table: what the
+// encoders need, since their output is ASCII computed without secret-dependent indexing.
+const latin1Slice = (Buffer.prototype as unknown as { latin1Slice(this: Uint8Array, start: number, end: number): string })
+  .latin1Slice
+
+/** The ASCII text of `codes[start..end)`. */
+export const ascii = (codes: Uint8Array, start: number, end: number): string => latin1Slice.call(codes, start, end)

@@ -1,0 +1,132 @@
+// The integer draws: exact uniform integers from the word pool for numbers and from the backend
+// for bigints, Python's ranges over them, k-samples of indices, and indices drawn by weight.
+
+import { outOfRange, rangeError, show } from '../errors.js'
+import { nonEmpty, sequence } from '../sequence.js'
+import { pool, backend } from '../source.js'
+import { integer, allocate } from '../validate.js'
+import { bisectRight, ceilDiv, indexMap } from './arithmetic.js'
+import { type Integer, MAX_SAFE, emptyRange, mismatch, real, zeroStep } from './checks.js'
+
+/** 53 random bits as a number in `[0, 1)`: 27 from one word and 26 from the next. */
+export const random = (): number => ((pool.word() >>> 5) * 67108864 + (pool.word() >>> 6)) / 9007199254740992
+
+/** A uniform integer in `[0, n)` of `n`'s type, for `n >= 1` (a safe integer or a bigint). */
+export function below(n: number): number
+export function below(n: bigint): bigint
+export function below(n: Integer): Integer
+export function below(n: Integer): Integer {
+  return typeof n === 'bigint' ? backend.randbelowBig(n) : pool.below(n)
+}
+
+/** A uniform element of `range(start, stop, step)` for bigints, or Python's error. */
+function bigRange(start: bigint, stop: bigint, step: bigint): bigint {
+  if (step === 0n) throw zeroStep(start, stop, step)
+  if (step > 0n ? stop <= start : stop >= start) throw emptyRange(start, stop, step)
+  const width = stop - start
+  const n = step > 0n ? (width + step - 1n) / step : (width + step + 1n) / step
+  return start + step * below(n)
+}
+
+/** A uniform element of `range(start, stop, step)`: bigints when `start` is one (all three are then). */
+export function range(start: Integer, stop: Integer, step: Integer): Integer {
+  return typeof start === 'bigint'
+    ? bigRange(start, stop as bigint, step as bigint)
+    : numberRange(start, stop as number, step as number)
+}
+
+/** As `bigRange` for safe integers; a range wider than 2**53 is drawn in bigints, exactly. */
+function numberRange(start: number, stop: number, step: number): number {
+  if (step === 0) throw zeroStep(start, stop, step)
+  if (step > 0 ? stop <= start : stop >= start) throw emptyRange(start, stop, step)
+  const width = stop - start
+  if (!Number.isSafeInteger(width)) return Number(bigRange(BigInt(start), BigInt(stop), BigInt(step)))
+  return start + step * below(step > 0 ? ceilDiv(width, step) : ceilDiv(-width, -step))
+}
+
+/** The distinct indices of a uniform `k`-sample of `range(n)`, in selection order. */
+export function sampleIndices(n: number, k: number): number[] {
+  // A Fisher-Yates shuffle stopped after k steps, with exactly k draws. Where n is within a few
+  // times k, range(n) is laid out in full (as Python's pool); otherwise only the moved
+  // positions are kept, in a Map, so time and memory stay O(k) for any n.
+  const picks = new Array<number>(k)
+  if (n <= 4 * k) {
+    const positions = allocate(() => new Float64Array(n), 'population.length', n)
+    for (let i = 0; i < n; i++) positions[i] = i
+    for (let i = 0; i < k; i++) {
+      const j = i + below(n - i)
+      picks[i] = positions[j]
+      positions[j] = positions[i]
+    }
+    return picks
+  }
+  const moved = indexMap(k)
+  for (let i = 0; i < k; i++) {
+    const j = i + below(n - i)
+    picks[i] = moved.get(j)
+    moved.set(j, moved.get(i))
+  }
+  return picks
+}
+
+/** Running totals of `counts` (non-negative safe integers, one per element of a population of `n`). */
+export function cumulativeCounts(counts: unknown, n: number): Float64Array {
+  const { items, length } = sequence(counts, 'options.counts')
+  if (length !== n) throw mismatch('counts', length, n)
+  const cumulative = new Float64Array(n)
+  let total = 0
+  for (let i = 0; i < n; i++) {
+    total += integer(items[i], `options.counts[${i}]`, 0, MAX_SAFE)
+    if (total > MAX_SAFE) throw outOfRange('options.counts', `to total <= ${MAX_SAFE}`, total)
+    cumulative[i] = total
+  }
+  if (total <= 0) throw rangeError(`Total of counts must be greater than zero: it is ${show(total)}`)
+  return cumulative
+}
+
+/** Running totals of `weights`: each a finite number `>= 0`, one per element. */
+export function cumulativeWeights(weights: unknown, n: number): Float64Array {
+  const { items, length } = sequence(weights, 'options.weights')
+  if (length !== n) throw mismatch('weights', length, n)
+  const cumulative = new Float64Array(n)
+  let total = 0
+  for (let i = 0; i < n; i++) {
+    const weight = real(items[i], `options.weights[${i}]`)
+    if (!(weight >= 0 && weight < Infinity)) {
+      throw outOfRange(`options.weights[${i}]`, '>= 0 and finite', weight)
+    }
+    cumulative[i] = total += weight
+  }
+  return cumulative
+}
+
+/** `cumWeights` checked: finite numbers from 0 up, never decreasing, one per element. */
+export function checkedCumulative(cumWeights: unknown, n: number): Float64Array {
+  const { items, length } = sequence(cumWeights, 'options.cumWeights')
+  if (length !== n) throw mismatch('cumWeights', length, n)
+  const cumulative = new Float64Array(n)
+  let previous = 0
+  for (let i = 0; i < n; i++) {
+    const value = real(items[i], `options.cumWeights[${i}]`)
+    if (!(value >= previous && value < Infinity)) {
+      throw outOfRange(`options.cumWeights[${i}]`, `finite and >= ${previous} (the value before it)`, value)
+    }
+    cumulative[i] = previous = value
+  }
+  return cumulative
+}
+
+/** Indices drawn by cumulative weight: Python's `bisect(cum, random() * total, 0, hi)`. */
+export function weightedDraws(cumulative: Float64Array, count: number): number[] {
+  if (cumulative.length === 0) nonEmpty(0)
+  const total = cumulative[cumulative.length - 1]
+  if (total <= 0) throw rangeError(`Total of weights must be greater than zero: it is ${show(total)}`)
+  if (!Number.isFinite(total)) throw rangeError(`Total of weights must be finite: it is ${show(total)}`)
+  // Python's hi is n - 1, so `random() * total` rounding up to the total picks the last element
+  // even when its weight is 0; stopping at the last positive weight picks that one instead.
+  let hi = cumulative.length - 1
+  while (hi > 0 && cumulative[hi - 1] === total) hi--
+  const picks = new Array<number>(Math.max(count, 0))
+  for (let i = 0; i < count; i++) picks[i] = bisectRight(cumulative, random() * total, 0, hi)
+  return picks
+}
