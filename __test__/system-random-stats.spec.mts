@@ -250,9 +250,9 @@ function binomialPmf(n: number, p: number): number[] {
 }
 
 /** `pmf` pooled into runs of neighbouring values, each expected at least `minimum` times in N. */
-function pooled(pmf: number[], minimum: number): { probabilities: number[]; bucketOf: (k: number) => number } {
+function pooled(pmf: number[], minimum: number): { probabilities: number[]; bucketOf: number[] } {
   const probabilities: number[] = []
-  const bucketOf = []
+  const bucketOf: number[] = []
   let mass = 0
   let members: number[] = []
   pmf.forEach((q, k) => {
