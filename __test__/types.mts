@@ -1,5 +1,6 @@
-// Compile-time tests of index.d.ts: `npm test` runs `tsc --noEmit` over this file, so a wrong
-// overload or a lost export fails the build.
+// Compile-time tests of the declarations the compiler generates into dist/ (this file imports the
+// package by name, as users do): `npm run lint` runs `tsc --noEmit` over it, so a wrong overload
+// or a lost export fails the build.
 import secrets, {
   backend,
   choice,
@@ -27,6 +28,7 @@ const hex: string = tokenHex()
 const url: string = tokenUrlsafe(null)
 const small: number = randbelow(10)
 const big: bigint = randbelow(10n)
+const either: number | bigint = randbelow(10 as number | bigint)
 const bits: bigint = randbits(128)
 const letter: string = choice('abc')
 const word: 'a' | 'b' = choice(['a', 'b'] as const)
@@ -51,7 +53,7 @@ const bigBits: bigint = rng.getrandbits(70)
 const bytes: Buffer = rng.randbytes(8)
 const below: number = rng.randbelow(6)
 const bigBelow: bigint = rng.randbelow(6n)
-const range: number = rng.randrange(10) + rng.randrange(0, 10) + rng.randrange(0, 10, 2)
+const range: number = rng.randrange(10) + rng.randrange(0, 10) + rng.randrange(0, 10, 2) + rng.randrange(10, undefined, 1)
 const bigRange: bigint = rng.randrange(10n) + rng.randrange(0n, 10n, 2n)
 const die: number = rng.randint(1, 6)
 const bigDie: bigint = rng.randint(1n, 6n)
@@ -107,7 +109,7 @@ tokenHexBatch()
 
 export const all = [
   later, laterView, hexes, urls,
-  which, entropy, hex, url, small, big, bits, letter, word, byte, equal, filled, same, viaDefault, alias, wrong,
+  either, which, entropy, hex, url, small, big, bits, letter, word, byte, equal, filled, same, viaDefault, alias, wrong,
   unit, bigBits, bytes, below, bigBelow, range, bigRange, die, bigDie, picked, codePoint, fromBig, chosen,
   chosenLetters, byDefault, shuffled, drawn, counted, letters, floats, isInstance, detached, notNumber, unreachable,
 ]

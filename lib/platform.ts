@@ -25,13 +25,14 @@ export const allocate = (n: number): Bytes => Buffer.allocUnsafeSlow(n)
 /** A zeroed Buffer of `n` bytes; small ones live on V8's heap, with no separate block. */
 export const zeroed = (n: number): Bytes => Buffer.alloc(n)
 
-// randomFillSync takes at most 2**31 - 1 bytes a call.
+// randomFillSync takes at most 2**31 - 1 bytes a call, and no offset past that: a Buffer of up
+// to 4 GiB is filled a subarray at a time.
 const OS_CHUNK = 2 ** 30
 
 /** Fills `bytes` from the operating system's CSPRNG (through OpenSSL's, as node:crypto does). */
 export function osRandom(bytes: Uint8Array): void {
   for (let offset = 0; offset < bytes.length; offset += OS_CHUNK) {
-    randomFillSync(bytes, offset, Math.min(OS_CHUNK, bytes.length - offset))
+    randomFillSync(bytes.subarray(offset, offset + OS_CHUNK))
   }
 }
 
