@@ -402,9 +402,9 @@ export class SystemRandom {
    *
    * @throws {TypeError} `ERR_INVALID_ARG_TYPE` when `options` is not a plain object;
    *   `ERR_INVALID_ARG_VALUE` for a key other than `counts`.
-   * @throws {RangeError} `ERR_OUT_OF_RANGE`, "Sample larger than population or is negative", and
-   *   for `counts` that do not match the population, are not non-negative safe integers, or total
-   *   0 ("Total of counts must be greater than zero").
+   * @throws {RangeError} `ERR_OUT_OF_RANGE`: "Sample larger than population or is negative: k is
+   *   3, the population 2"; for `counts` that do not match the population or are not
+   *   non-negative safe integers; "Total of counts must be greater than zero: it is 0".
    * @example
    * rng.sample([...Array(49).keys()].map((i) => i + 1), 6) // lottery numbers
    * rng.sample(['red', 'blue'], 5, { counts: [4, 2] })
