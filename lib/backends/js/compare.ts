@@ -12,20 +12,14 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0
 }
 
-/** True iff `a` and `b` hold the same UTF-16 code units. */
+/**
+ * True iff `a` and `b` hold the same UTF-16 code units. The plain loop: V8 runs it faster than
+ * one unrolled four units a step.
+ */
 export function stringsEqual(a: string, b: string): boolean {
   const n = a.length
   if (n !== b.length) return false
   let diff = 0
-  let i = 0
-  // Four units a step: fewer loop tests, the same work on every unit.
-  for (; i + 4 <= n; i += 4) {
-    diff |=
-      (a.charCodeAt(i) ^ b.charCodeAt(i)) |
-      (a.charCodeAt(i + 1) ^ b.charCodeAt(i + 1)) |
-      (a.charCodeAt(i + 2) ^ b.charCodeAt(i + 2)) |
-      (a.charCodeAt(i + 3) ^ b.charCodeAt(i + 3))
-  }
-  for (; i < n; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i)
+  for (let i = 0; i < n; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i)
   return diff === 0
 }
