@@ -15,9 +15,11 @@ export const PREBUILT: readonly string[] = [
   'linux-x64-gnu',
   'linux-arm64-gnu',
   'linux-x64-musl',
+  'linux-arm64-musl',
   'darwin-x64',
   'darwin-arm64',
   'win32-x64-msvc',
+  'win32-arm64-msvc',
 ]
 
 interface Report {

@@ -1,0 +1,33 @@
+// `npm run pack:local`: the tarballs a publish would upload, in pack/, ready for `npm install`:
+// the main package, and one platform package for each addon built here (napi-rs names the
+// binary `napi-secrets.<platform>.node`, and its package lives in `npm/<platform>/`).
+// Run after `npm run build` (which `npm ci` does); nothing is rebuilt here.
+
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+
+const root = join(__dirname, '..')
+const out = join(root, 'pack')
+
+if (!existsSync(join(root, 'dist', 'index.js'))) throw new Error('dist/ is missing: run `npm run build` first')
+const binaries = readdirSync(root).filter((f) => /^napi-secrets\..+\.node$/.test(f))
+if (binaries.length === 0) throw new Error('no addon is built: run `npm run build` first')
+
+rmSync(out, { recursive: true, force: true })
+mkdirSync(out)
+
+/** `npm pack` of the package in `dir` into pack/, without running its scripts again. */
+const pack = (dir: string): void => {
+  const name = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', out], { cwd: dir, encoding: 'utf8' })
+  console.log(`pack/${name.trim().split('\n').at(-1)}`)
+}
+
+pack(root)
+for (const binary of binaries) {
+  const platform = binary.slice('napi-secrets.'.length, -'.node'.length)
+  const dir = join(root, 'npm', platform)
+  if (!existsSync(dir)) throw new Error(`${binary} has no package in npm/${platform}`)
+  copyFileSync(join(root, binary), join(dir, binary))
+  pack(dir)
+}
