@@ -10,6 +10,8 @@ import secrets, {
   fillRandom,
   fillRandomAsync,
   tokenBytesAsync,
+  passphrase,
+  type PassphraseOptions,
   tokenHexBatch,
   tokenUrlsafeBatch,
   randbelow,
@@ -37,6 +39,10 @@ const equal: boolean = compareDigest('a', 'b') && compareDigest(buf, new Uint16A
 const filled: Float64Array = fillRandom(new Float64Array(2))
 const same: typeof tokenBytes = token_bytes
 const viaDefault: string = secrets.tokenHex(8)
+const phrase: string = passphrase({ words: 4, separator: '-', wordlist: ['a', 'b'] as const })
+const phraseOptions: PassphraseOptions = { words: null }
+// @ts-expect-error words is a number
+passphrase({ words: '4' })
 const alias: boolean = compare_digest(new ArrayBuffer(2), new DataView(new ArrayBuffer(2)))
 
 // @ts-expect-error a number bound gives a number, not a bigint
@@ -109,7 +115,7 @@ tokenHexBatch()
 
 export const all = [
   later, laterView, hexes, urls,
-  either, which, entropy, hex, url, small, big, bits, letter, word, byte, equal, filled, same, viaDefault, alias, wrong,
+  phrase, phraseOptions, either, which, entropy, hex, url, small, big, bits, letter, word, byte, equal, filled, same, viaDefault, alias, wrong,
   unit, bigBits, bytes, below, bigBelow, range, bigRange, die, bigDie, picked, codePoint, fromBig, chosen,
   chosenLetters, byDefault, shuffled, drawn, counted, letters, floats, isInstance, detached, notNumber, unreachable,
 ]

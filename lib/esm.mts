@@ -20,6 +20,7 @@ export {
   tokenHexBatch,
   tokenUrlsafeBatch,
   SystemRandom,
+  passphrase,
   token_bytes,
   token_hex,
   token_urlsafe,
@@ -32,6 +33,7 @@ export type {
   Bytes,
   ChoicesOptions,
   NumberTypedArray,
+  PassphraseOptions,
   SampleOptions,
 } from './index.js'
 export default secrets

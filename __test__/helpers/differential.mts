@@ -48,6 +48,11 @@ const calls: Call[] = [
   ...['tokenHexBatch', 'tokenUrlsafeBatch'].flatMap((name) =>
     each(name, fns[name], [...ones(COUNTS), [2, 0], [2, 5], [2, -1], [2, '5'], [2, null], [1, 2 ** 32]]),
   ),
+  ...each('passphrase', fns.passphrase, [
+    [], [null], [{ words: 3 }], [{ words: 0 }], [{ words: -1 }], [{ words: 1.5 }], [{ separator: '-' }], [{ separator: 1 }],
+    [{ wordlist: ['a', 'b'] }], [{ wordlist: [] }], [{ wordlist: ['a', 'a'] }], [{ wordlist: ['a', ''] }], [{ wordlist: 'ab' }],
+    [{ word: 3 }], [5], [new Date()],
+  ]),
   ...each('random', method('random'), [[]]),
   ...each('getrandbits', method('getrandbits'), ones(BITS)),
   ...each('randbytes', method('randbytes'), ones(SIZES)),
