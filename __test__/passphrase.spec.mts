@@ -65,7 +65,7 @@ test('bad options are errors with Node\'s codes, naming the option', (t) => {
   range({ words: -1 }, /"options\.words".*Received -1/)
   range({ words: 1.5 }, /"options\.words".*integer/)
   range({ words: NaN }, /"options\.words"/)
-  range({ wordlist: [] }, /"options\.wordlist".*non-empty/)
+  range({ wordlist: [] }, /"options\.wordlist" Array must not be empty/)
   range({ wordlist: ['a', ''] }, /"options\.wordlist\[1\]".*non-empty string/)
   range({ wordlist: ['a', 'b', 'a'] }, /"options\.wordlist\[2\]".*not already in the list.*'a'/)
   type({ words: '6' }, /"options\.words"/)

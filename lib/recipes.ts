@@ -1,7 +1,7 @@
 // The recipes of Python's `secrets` documentation as functions: a passphrase of words drawn
 // uniformly from a wordlist.
 
-import { invalidArgType, outOfRange } from './errors.js'
+import { invalidArgType, outOfRange, rangeError } from './errors.js'
 import { pool } from './source.js'
 import { elements, optionsOf } from './validate.js'
 import { EFF_LARGE } from './wordlists/eff-large.js'
@@ -22,7 +22,7 @@ let effLarge: readonly string[] | undefined
 function wordlistOf(value: unknown): readonly string[] {
   if (value === undefined || value === null) return (effLarge ??= EFF_LARGE.split('\n'))
   if (!Array.isArray(value)) throw invalidArgType('options.wordlist', 'an Array of strings', value)
-  if (value.length === 0) throw outOfRange('options.wordlist', 'a non-empty Array', value)
+  if (value.length === 0) throw rangeError('The "options.wordlist" Array must not be empty: there is no word to choose')
   const seen = new Set<string>()
   value.forEach((word: unknown, i) => {
     if (typeof word !== 'string') throw invalidArgType(`options.wordlist[${i}]`, 'of type string', word)
