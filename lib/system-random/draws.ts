@@ -69,51 +69,54 @@ export function sampleIndices(n: number, k: number): number[] {
   return picks
 }
 
+/**
+ * The option `key` as one running number per element of a population of `n`: `next` checks each
+ * item (named for its messages) and gives the running value from the one before it (0 first).
+ */
+function running(
+  value: unknown,
+  key: string,
+  n: number,
+  next: (item: unknown, name: string, previous: number) => number,
+): Float64Array {
+  const { items, length } = sequence(value, `options.${key}`)
+  if (length !== n) throw mismatch(key, length, n)
+  const cumulative = new Float64Array(n)
+  let previous = 0
+  for (let i = 0; i < n; i++) cumulative[i] = previous = next(items[i], `options.${key}[${i}]`, previous)
+  return cumulative
+}
+
 /** Running totals of `counts` (non-negative safe integers, one per element of a population of `n`). */
 export function cumulativeCounts(counts: unknown, n: number): Float64Array {
-  const { items, length } = sequence(counts, 'options.counts')
-  if (length !== n) throw mismatch('counts', length, n)
-  const cumulative = new Float64Array(n)
-  let total = 0
-  for (let i = 0; i < n; i++) {
-    total += integer(items[i], `options.counts[${i}]`, 0, MAX_SAFE)
+  const cumulative = running(counts, 'counts', n, (item, name, previous) => {
+    const total = previous + integer(item, name, 0, MAX_SAFE)
     if (total > MAX_SAFE) throw outOfRange('options.counts', `to total <= ${MAX_SAFE}`, total)
-    cumulative[i] = total
-  }
+    return total
+  })
+  const total = n === 0 ? 0 : cumulative[n - 1]
   if (total <= 0) throw rangeError(`Total of counts must be greater than zero: it is ${show(total)}`)
   return cumulative
 }
 
 /** Running totals of `weights`: each a finite number `>= 0`, one per element. */
 export function cumulativeWeights(weights: unknown, n: number): Float64Array {
-  const { items, length } = sequence(weights, 'options.weights')
-  if (length !== n) throw mismatch('weights', length, n)
-  const cumulative = new Float64Array(n)
-  let total = 0
-  for (let i = 0; i < n; i++) {
-    const weight = real(items[i], `options.weights[${i}]`)
-    if (!(weight >= 0 && weight < Infinity)) {
-      throw outOfRange(`options.weights[${i}]`, '>= 0 and finite', weight)
-    }
-    cumulative[i] = total += weight
-  }
-  return cumulative
+  return running(weights, 'weights', n, (item, name, previous) => {
+    const weight = real(item, name)
+    if (!(weight >= 0 && weight < Infinity)) throw outOfRange(name, '>= 0 and finite', weight)
+    return previous + weight
+  })
 }
 
 /** `cumWeights` checked: finite numbers from 0 up, never decreasing, one per element. */
 export function checkedCumulative(cumWeights: unknown, n: number): Float64Array {
-  const { items, length } = sequence(cumWeights, 'options.cumWeights')
-  if (length !== n) throw mismatch('cumWeights', length, n)
-  const cumulative = new Float64Array(n)
-  let previous = 0
-  for (let i = 0; i < n; i++) {
-    const value = real(items[i], `options.cumWeights[${i}]`)
+  return running(cumWeights, 'cumWeights', n, (item, name, previous) => {
+    const value = real(item, name)
     if (!(value >= previous && value < Infinity)) {
-      throw outOfRange(`options.cumWeights[${i}]`, `finite and >= ${previous} (the value before it)`, value)
+      throw outOfRange(name, `finite and >= ${previous} (the value before it)`, value)
     }
-    cumulative[i] = previous = value
-  }
-  return cumulative
+    return value
+  })
 }
 
 /** Indices drawn by cumulative weight: Python's `bisect(cum, random() * total, 0, hi)`. */
