@@ -24,7 +24,7 @@ const requested = process.env.NAPI_SECRETS_BACKEND
 const EXPORTS = [
   'backend', 'DEFAULT_ENTROPY', 'tokenBytes', 'tokenHex', 'tokenUrlsafe', 'randbelow', 'randbits',
   'choice', 'compareDigest', 'fillRandom', 'fillRandomAsync', 'tokenBytesAsync', 'tokenHexBatch',
-  'tokenUrlsafeBatch', 'SystemRandom', 'passphrase', 'token_bytes', 'token_hex', 'token_urlsafe', 'compare_digest',
+  'tokenUrlsafeBatch', 'SystemRandom', 'password', 'passphrase', 'token_bytes', 'token_hex', 'token_urlsafe', 'compare_digest',
 ]
 
 test('the backend NAPI_SECRETS_BACKEND asks for is loaded', (t) => {

@@ -11,7 +11,9 @@ import secrets, {
   fillRandomAsync,
   tokenBytesAsync,
   passphrase,
+  password,
   type PassphraseOptions,
+  type PasswordOptions,
   tokenHexBatch,
   tokenUrlsafeBatch,
   randbelow,
@@ -43,6 +45,12 @@ const phrase: string = passphrase({ words: 4, separator: '-', wordlist: ['a', 'b
 const phraseOptions: PassphraseOptions = { words: null }
 // @ts-expect-error words is a number
 passphrase({ words: '4' })
+const pw: string = password({ length: 12, alphabet: 'abc1', minDigits: 1, minLower: null })
+const pwOptions: PasswordOptions = { minSymbols: 2 }
+// @ts-expect-error minDigits is a number
+password({ minDigits: '2' })
+// @ts-expect-error there is no minSpecial option
+password({ minSpecial: 1 })
 const alias: boolean = compare_digest(new ArrayBuffer(2), new DataView(new ArrayBuffer(2)))
 
 // @ts-expect-error a number bound gives a number, not a bigint
@@ -115,7 +123,7 @@ tokenHexBatch()
 
 export const all = [
   later, laterView, hexes, urls,
-  phrase, phraseOptions, either, which, entropy, hex, url, small, big, bits, letter, word, byte, equal, filled, same, viaDefault, alias, wrong,
+  phrase, phraseOptions, pw, pwOptions, either, which, entropy, hex, url, small, big, bits, letter, word, byte, equal, filled, same, viaDefault, alias, wrong,
   unit, bigBits, bytes, below, bigBelow, range, bigRange, die, bigDie, picked, codePoint, fromBig, chosen,
   chosenLetters, byDefault, shuffled, drawn, counted, letters, floats, isInstance, detached, notNumber, unreachable,
 ]

@@ -20,6 +20,7 @@ export {
   tokenHexBatch,
   tokenUrlsafeBatch,
   SystemRandom,
+  password,
   passphrase,
   token_bytes,
   token_hex,
@@ -34,6 +35,7 @@ export type {
   ChoicesOptions,
   NumberTypedArray,
   PassphraseOptions,
+  PasswordOptions,
   SampleOptions,
 } from './index.js'
 export default secrets

@@ -2,6 +2,7 @@
 // facade runs over the native addon or the pure TypeScript backend; `backend` says which.
 
 import type { BackendName } from './backends/backend.js'
+import * as passwords from './password.js'
 import * as recipes from './recipes.js'
 import * as secrets from './secrets.js'
 import * as systemRandom from './system-random/index.js'
@@ -34,9 +35,11 @@ export import tokenBytesAsync = throughput.tokenBytesAsync
 export import tokenHexBatch = throughput.tokenHexBatch
 export import tokenUrlsafeBatch = throughput.tokenUrlsafeBatch
 export import SystemRandom = systemRandom.SystemRandom
+export import password = passwords.password
 export import passphrase = recipes.passphrase
 export type { BinaryLike, NumberTypedArray, BigIntTypedArray } from './secrets.js'
 export type { ChoicesOptions, SampleOptions } from './system-random/index.js'
+export type { PasswordOptions } from './password.js'
 export type { PassphraseOptions } from './recipes.js'
 export type { BackendName } from './backends/backend.js'
 export type { Bytes } from './platform.js'

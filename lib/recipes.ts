@@ -1,5 +1,5 @@
 // The recipes of Python's `secrets` documentation as functions: a passphrase of words drawn
-// uniformly from a wordlist.
+// uniformly from a wordlist (passwords are in password.ts).
 
 import { invalidArgType, outOfRange, rangeError } from './errors.js'
 import { pool } from './source.js'

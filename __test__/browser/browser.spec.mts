@@ -255,6 +255,9 @@ test('every function works in the page', async (t) => {
       choices: rng.choices([1, 2], { weights: [0, 1], k: 3 }),
       gauss: Number.isFinite(rng.gauss(0, 1)),
       instance: rng instanceof s.SystemRandom,
+      // A policy rarely met: the exact method, over bigints, draws it.
+      password: s.password({ length: 8, minDigits: 6 }).replace(/[^0-9]/g, '').length >= 6,
+      passphrase: s.passphrase({ words: 3 }).split(' ').length,
     }
   })
   t.deepEqual(r, {
@@ -273,5 +276,7 @@ test('every function works in the page', async (t) => {
     choices: [2, 2, 2],
     gauss: true,
     instance: true,
+    password: true,
+    passphrase: 3,
   })
 })

@@ -55,6 +55,12 @@ const calls: Call[] = [
     [{ wordlist: ['a', 'b'] }], [{ wordlist: [] }], [{ wordlist: ['a', 'a'] }], [{ wordlist: ['a', ''] }], [{ wordlist: 'ab' }],
     [{ word: 3 }], [5], [new Date()],
   ]),
+  ...each('password', fns.password, [
+    [], [null], [{ length: 0 }], [{ length: 12, minDigits: 2, minUpper: 1, minLower: 1 }], [{ alphabet: 'ab1!', minSymbols: 2, length: 4 }],
+    [{ alphabet: '\u{1F600}\u{1F601}', length: 3 }], [{ length: 8, minDigits: 6 }], [{ length: 2, minDigits: 3 }], [{ minSymbols: 1 }],
+    [{ alphabet: 'aba' }], [{ alphabet: '' }], [{ alphabet: 5 }], [{ length: -1 }], [{ length: 1.5 }], [{ minLower: '1' }],
+    [{ length: 513, minDigits: 200 }], [{ lenght: 4 }], ['abc'],
+  ]),
   ...each('random', method('random'), [[]]),
   ...each('getrandbits', method('getrandbits'), ones(BITS)),
   ...each('randbytes', method('randbytes'), ones(SIZES)),
