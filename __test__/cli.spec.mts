@@ -1,0 +1,148 @@
+// The `napi-secrets` command, end to end: each command's output, --count, help and version,
+// compare's exit status, and each kind of bad input as one line on stderr with status 2.
+
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import test from './helpers/test.mjs'
+
+const CLI = join(import.meta.dirname, '..', 'dist', 'cli.js')
+const EFF = new Set(readFileSync(join(import.meta.dirname, '..', 'lib', 'wordlists', 'eff-large.ts'), 'utf8').match(/[a-z-]+/g))
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 2 ** 28 })
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.split('\n').slice(0, -1) }
+}
+
+test('hex, urlsafe and randbelow print one result a line, --count of them', (t) => {
+  t.regex(run('hex').stdout, /^[0-9a-f]{64}\n$/)
+  t.regex(run('hex', '4').stdout, /^[0-9a-f]{8}\n$/)
+  t.regex(run('urlsafe').stdout, /^[\w-]{43}\n$/)
+  t.regex(run('urlsafe', '10', '--count', '3').stdout, /^([\w-]{14}\n){3}$/)
+  t.is(run('hex', '--count', '0').stdout, '')
+  const below = run('randbelow', '10', '--count', '2000').lines.map(Number)
+  t.is(below.length, 2000)
+  t.deepEqual([...new Set(below)].sort(), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+  const big = 2n ** 256n
+  t.true(run('randbelow', String(big), '--count', '5').lines.every((l) => /^\d+$/.test(l) && BigInt(l) < big))
+  t.is(run('randbelow', '1').stdout, '0\n')
+})
+
+test('a million hex tokens, all different', (t) => {
+  const { status, lines } = run('hex', '--count', '1000000')
+  t.is(status, 0)
+  t.is(lines.length, 1_000_000)
+  t.true(lines.every((l) => l.length === 64))
+  t.is(new Set(lines).size, 1_000_000)
+})
+
+test('password and passphrase take the options of password() and passphrase()', (t) => {
+  t.regex(run('password').stdout, /^[a-zA-Z0-9]{20}\n$/)
+  const policy = run('password', '--length', '10', '--min-digits', '3', '--min-upper', '2', '--min-lower', '1', '--count', '50')
+  t.is(policy.lines.length, 50)
+  t.true(policy.lines.every((p) => p.length === 10 && p.replace(/\D/g, '').length >= 3 && p.replace(/[^A-Z]/g, '').length >= 2))
+  t.true(run('password', '--alphabet', 'ab!', '--min-symbols', '2', '--length', '4').stdout.replace(/[ab]/g, '').length >= 3)
+  const words = run('passphrase').stdout.trim().split(' ')
+  t.is(words.length, 6)
+  t.true(words.every((w) => EFF.has(w)))
+  t.regex(run('passphrase', '--words', '3', '--separator', '-', '--count', '2').stdout, /^([a-z-]+-){2}[a-z-]+\n[a-z-]+(-[a-z-]+){2}\n$/)
+  const dir = mkdtempSync(join(tmpdir(), 'napi-secrets-cli-'))
+  const file = join(dir, 'words.txt')
+  writeFileSync(file, 'alpha\r\nbeta\ngamma\n')
+  t.true(run('passphrase', '--wordlist', file, '--words', '20').stdout.trim().split(' ').every((w) => ['alpha', 'beta', 'gamma'].includes(w)))
+})
+
+test('bytes writes raw bytes to a pipe and refuses a terminal', (t) => {
+  const r = spawnSync(process.execPath, [CLI, 'bytes', '100', '--count', '3'])
+  t.is(r.status, 0)
+  t.is(r.stdout.length, 300)
+  t.is(spawnSync(process.execPath, [CLI, 'bytes']).stdout.length, 32)
+  // util-linux `script` gives the command a terminal as stdout.
+  const tty = spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" bytes`, '/dev/null'], { encoding: 'utf8' })
+  if (tty.error) return t.log('no `script` command: the terminal case is not checked')
+  t.not(tty.status, 0)
+  t.regex(tty.stdout, /^napi-secrets: bytes: stdout is a terminal/)
+})
+
+test('compare exits 0 when equal and 1 when not, printing nothing', (t) => {
+  t.like(run('compare', 'secret', 'secret'), { status: 0, stdout: '', stderr: '' })
+  t.like(run('compare', 'secret', 'secreT'), { status: 1, stdout: '', stderr: '' })
+  t.like(run('compare', 'short', 'longer one'), { status: 1, stdout: '' })
+  t.like(run('compare', '--', '-x', '-x'), { status: 0 })
+  t.like(run('compare', '-x', '-y'), { status: 1 })
+  // A wrong number of arguments is an error that shows none of them.
+  const bad = run('compare', 'hunter2', 'hunter2', 'hunter2')
+  t.is(bad.status, 2)
+  t.false(bad.stderr.includes('hunter2'))
+})
+
+test('--help, help COMMAND and --version', (t) => {
+  const all = run('--help')
+  t.is(all.status, 0)
+  for (const word of ['hex', 'urlsafe', 'bytes', 'randbelow', 'password', 'passphrase', 'compare', '--count', '--length',
+    '--alphabet', '--min-lower', '--min-upper', '--min-digits', '--min-symbols', '--words', '--separator', '--wordlist', 'example:']) {
+    t.true(all.stdout.includes(word), word)
+  }
+  t.is(run('help').stdout, all.stdout)
+  const one = run('help', 'password')
+  t.regex(one.stdout, /^napi-secrets password\n/)
+  t.true(one.stdout.includes('example: napi-secrets password'))
+  t.is(run('password', '--help').stdout, one.stdout)
+  t.is(run('compare', '--help').stdout, run('help', 'compare').stdout)
+  const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }
+  t.is(run('--version').stdout, `${pkg.version}\n`)
+})
+
+test('bad input is one line on stderr, nothing on stdout, exit status 2', (t) => {
+  const cases: [string[], RegExp][] = [
+    [[], /no command/],
+    [['nope'], /unknown command "nope"/],
+    [['help', 'nope'], /no command "nope"/],
+    [['hex', '--nope'], /hex: Unknown option '--nope'/],
+    [['hex', 'abc'], /NBYTES must be a whole number/],
+    [['hex', '-1'], /Unknown option '-1'/],
+    [['hex', '1.5'], /NBYTES must be a whole number/],
+    [['hex', '4', '5'], /at most 1 arguments/],
+    [['hex', String(2 ** 40)], /NBYTES.*out of range/],
+    [['hex', '--count', 'x'], /--count must be a whole number/],
+    [['hex', '--count'], /--count/],
+    [['bytes', '--count', '-3'], /--count/],
+    [['randbelow'], /N is missing/],
+    [['randbelow', '0'], /N must be a whole number >= 1/],
+    [['randbelow', '1e9'], /N must be a whole number/],
+    [['password', '--length', '3', '--min-digits', '5'], /--length.*>= 5, the sum of the minimums/],
+    [['password', '--min-symbols', '1'], /--min-symbols.*no symbols/],
+    [['password', '--alphabet', 'aa'], /--alphabet.*no character twice/],
+    [['password', '--alphabet', ''], /--alphabet.*non-empty/],
+    [['password', '--lenght', '3'], /Unknown option '--lenght'/],
+    [['password', 'extra'], /takes no arguments/],
+    [['passphrase', '--words', 'many'], /--words must be a whole number/],
+    [['passphrase', '--wordlist', '/nonexistent/words'], /--wordlist: cannot read .*ENOENT/],
+    [['compare', 'only-one'], /two arguments/],
+  ]
+  const dir = mkdtempSync(join(tmpdir(), 'napi-secrets-cli-'))
+  for (const [name, text] of [['empty.txt', 'a\n\nb\n'], ['twice.txt', 'a\nb\na\n'], ['none.txt', '']]) {
+    writeFileSync(join(dir, name), text)
+    cases.push([['passphrase', '--wordlist', join(dir, name)], /--wordlist: .*(line 2 .* is empty|line 3 .* repeats "a"|has no words)/])
+  }
+  for (const [args, pattern] of cases) {
+    const r = run(...args)
+    const what = `napi-secrets ${args.join(' ')}`
+    t.is(r.status, 2, what)
+    t.is(r.stdout, '', what)
+    t.regex(r.stderr, /^napi-secrets: [^\n]+\n$/, what)
+    t.regex(r.stderr, pattern, what)
+  }
+})
+
+test('a reader that stops early ends the output quietly', async (t) => {
+  const child = spawn(process.execPath, [CLI, 'hex', '--count', '10000000'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let stderr = ''
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+  child.stdout.once('data', () => child.stdout.destroy())
+  const status = await new Promise((resolve) => child.on('close', resolve))
+  t.is(status, 0)
+  t.is(stderr, '')
+})
