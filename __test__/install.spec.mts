@@ -105,6 +105,12 @@ once('installed with its platform package: native through require, import and Ty
   writeFileSync(join(dir, 'tsconfig.browser.json'), JSON.stringify({ compilerOptions: options, files: ['browser.ts'] }))
   const browser = tsc(['-p', 'tsconfig.browser.json'])
   t.is(browser.status, 0, browser.stdout)
+
+  // The command, as npx finds it in the project: help, and a token from the native addon.
+  const help = run(dir, 'npx', ['--offline', 'napi-secrets', '--help'])
+  t.is(help.status, 0, help.stderr)
+  t.true(help.stdout.includes('napi-secrets password'), help.stdout)
+  t.regex(run(dir, 'npx', ['--offline', 'napi-secrets', 'hex', '4']).stdout, /^[0-9a-f]{8}\n$/)
 })
 
 once('installed alone: the js backend, and a forced native names the missing package', (t) => {

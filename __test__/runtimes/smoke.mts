@@ -34,6 +34,8 @@ check((await secrets.fillRandomAsync(new Uint8Array(100))).length === 100, 'fill
 const rng = new secrets.SystemRandom()
 const die = rng.randint(1, 6)
 check(die >= 1 && die <= 6 && rng.sample('abcdef', 3).length === 3 && rng.random() < 1, 'SystemRandom')
+check(secrets.password({ length: 8, minDigits: 6 }).replace(/\D/g, '').length >= 6, 'password')
+check(secrets.passphrase({ words: 3 }).split(' ').length === 3, 'passphrase')
 throwsWith(() => secrets.tokenHex(-1), 'ERR_OUT_OF_RANGE', 'tokenHex(-1)')
 // @ts-expect-error a wrong type, on purpose
 throwsWith(() => secrets.randbelow('3'), 'ERR_INVALID_ARG_TYPE', "randbelow('3')")
