@@ -121,10 +121,10 @@ impl Drop for Pool {
   }
 }
 
-/// Zeroes `xs` in a way the optimiser may not drop as a dead store.
-pub fn wipe<T: Copy + Default>(xs: &mut [T]) {
-  xs.fill(T::default());
-  std::hint::black_box(xs);
+/// Zeroes `xs` with volatile writes, which the optimiser may not drop as dead stores
+/// (`black_box` promises no such thing).
+pub fn wipe<T: zeroize::DefaultIsZeroes>(xs: &mut [T]) {
+  zeroize::Zeroize::zeroize(xs);
 }
 
 thread_local! {
