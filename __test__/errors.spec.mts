@@ -1,25 +1,13 @@
-import type { ExecutionContext } from 'ava'
 import { constants } from 'node:buffer'
 
 import * as secrets from 'napi-secrets'
+import { rangeError, throwsNodeError, typeError } from './helpers/errors.mjs'
 import test from './helpers/test.mjs'
 
 const { tokenBytes, tokenHex, tokenUrlsafe, randbelow, randbits, choice, fillRandom } = secrets
 
-interface Expected {
-  type: typeof TypeError | typeof RangeError
-  code: string
-  message?: RegExp
-}
 
-function throwsNodeError(t: ExecutionContext, fn: () => unknown, { type, code, message }: Expected): void {
-  const error = t.throws(fn, { instanceOf: type }) as (Error & { code?: unknown }) | undefined
-  t.is(error?.code, code)
-  if (message) t.regex(error?.message ?? '', message)
-}
 
-const typeError = (message?: RegExp): Expected => ({ type: TypeError, code: 'ERR_INVALID_ARG_TYPE', message })
-const rangeError = (message?: RegExp): Expected => ({ type: RangeError, code: 'ERR_OUT_OF_RANGE', message })
 
 const nonNumbers: [unknown, RegExp][] = [
   ['32', /"nbytes" argument must be of type number\. Received type string \('32'\)/],

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 
 import { passphrase } from 'napi-secrets'
 import { EFF_LARGE } from '../lib/wordlists/eff-large.js'
+import { rangeError, throwsNodeError, typeError } from './helpers/errors.mjs'
 import { assertFits, histogram } from './helpers/stats.mjs'
 import test from './helpers/test.mjs'
 
@@ -52,16 +53,10 @@ test('every word and every pair of words is equally likely', (t) => {
 })
 
 test('bad options are errors with Node\'s codes, naming the option', (t) => {
-  const range = (options: unknown, pattern: RegExp) => {
-    // @ts-expect-error options of every kind, on purpose
-    const error = t.throws(() => passphrase(options), { instanceOf: RangeError, code: 'ERR_OUT_OF_RANGE' })
-    t.regex(error?.message ?? '', pattern)
-  }
-  const type = (options: unknown, pattern: RegExp) => {
-    // @ts-expect-error options of every kind, on purpose
-    const error = t.throws(() => passphrase(options), { instanceOf: TypeError, code: 'ERR_INVALID_ARG_TYPE' })
-    t.regex(error?.message ?? '', pattern)
-  }
+  // @ts-expect-error options of every kind, on purpose
+  const call = (options: unknown) => () => passphrase(options)
+  const range = (options: unknown, pattern: RegExp) => throwsNodeError(t, call(options), rangeError(pattern), JSON.stringify(options))
+  const type = (options: unknown, pattern: RegExp) => throwsNodeError(t, call(options), typeError(pattern), String(options))
   range({ words: -1 }, /"options\.words".*Received -1/)
   range({ words: 1.5 }, /"options\.words".*integer/)
   range({ words: NaN }, /"options\.words"/)

@@ -1,35 +1,21 @@
 // SystemRandom's surface: types in and out, the number/bigint rule, exact wide ranges, sequences,
 // options, and every error path with its class, code and message.
-import type { ExecutionContext } from 'ava'
 import { constants } from 'node:buffer'
 import { inspect } from 'node:util'
 
 import { SystemRandom } from 'napi-secrets'
 import { indexMap } from '../lib/system-random/arithmetic.js'
+import { rangeError, throwsNodeError, typeError, valueError } from './helpers/errors.mjs'
 import test from './helpers/test.mjs'
 
 const rng = new SystemRandom()
 const MAX_SAFE = Number.MAX_SAFE_INTEGER
 
-interface Expected {
-  type: typeof TypeError | typeof RangeError | typeof Error
-  code: string
-  message?: RegExp
-}
 
-function throwsNodeError(t: ExecutionContext, fn: () => unknown, { type, code, message }: Expected, what?: string): void {
-  const error = t.throws(fn, { instanceOf: type }, what) as (Error & { code?: unknown }) | undefined
-  if (!error) return
-  t.is(error.code, code, what)
-  if (message) t.regex(error.message, message, what)
-}
 
-const typeError = (message?: RegExp): Expected => ({ type: TypeError, code: 'ERR_INVALID_ARG_TYPE', message })
-const rangeError = (message?: RegExp): Expected => ({ type: RangeError, code: 'ERR_OUT_OF_RANGE', message })
 type CodedError = Error & { code?: string }
 const codeOf = (error: unknown): string | undefined => (error as CodedError | undefined)?.code
 
-const valueError = (message?: RegExp): Expected => ({ type: TypeError, code: 'ERR_INVALID_ARG_VALUE', message })
 
 const METHODS = [
   'random', 'seed', 'getstate', 'setstate', 'getrandbits', 'randbytes', 'randbelow', 'randrange',

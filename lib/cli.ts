@@ -8,6 +8,8 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 
 import * as secrets from './index.js'
+import { drawPassword, policyOf } from './password.js'
+import { drawPassphrase, phrasingOf } from './recipes.js'
 
 class Usage extends Error {}
 
@@ -152,8 +154,8 @@ const COMMANDS: Record<string, Command> = {
         minDigits: num('min-digits'),
         minSymbols: num('min-symbols'),
       }
-      secrets.password(options) // checks the policy before any output
-      return lines(whole(values.count, '--count', 1), 1024, repeat(() => secrets.password(options)))
+      const policy = policyOf(options) // checked once, before any output
+      return lines(whole(values.count, '--count', 1), 1024, repeat(() => drawPassword(policy)))
     },
   },
   passphrase: {
@@ -172,8 +174,8 @@ const COMMANDS: Record<string, Command> = {
         separator: values.separator,
         wordlist: wordlist(values.wordlist),
       }
-      secrets.passphrase(options)
-      return lines(whole(values.count, '--count', 1), 1024, repeat(() => secrets.passphrase(options)))
+      const phrasing = phrasingOf(options) // checked once, before any output
+      return lines(whole(values.count, '--count', 1), 1024, repeat(() => drawPassphrase(phrasing)))
     },
   },
   compare: {

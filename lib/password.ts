@@ -50,6 +50,11 @@ export interface CharClass {
 export interface Policy {
   length: number
   classes: CharClass[]
+  /** Every character, class after class, and where each class ends in that list. */
+  all: string[]
+  ends: number[]
+  /** Whether whole-password rejection alone will do: at least half of all passwords qualify. */
+  often: boolean
 }
 
 // Whole-password rejection needs on average 1 / p tries for a policy met by a share p of all
@@ -99,14 +104,17 @@ export function policyOf(options: unknown): Policy {
   const classes: CharClass[] = kinds.filter((kind) => kind.min > 0).map(({ min, chars: members }) => ({ min, chars: members }))
   const free = kinds.filter((kind) => kind.min === 0).flatMap((kind) => kind.chars)
   if (free.length > 0) classes.push({ min: 0, chars: free })
-  return { length, classes }
+  const ends: number[] = []
+  classes.reduce((end, c) => (ends.push(end + c.chars.length), end + c.chars.length), 0)
+  const often = shareMeeting({ length, classes }) >= 0.5
+  if (!often && length > MAX_EXACT_LENGTH) {
+    throw outOfRange('options.length', `<= ${MAX_EXACT_LENGTH} for minimums that fewer than half of all passwords of that length meet`, length)
+  }
+  return { length, classes, all: classes.flatMap((c) => c.chars), ends, often }
 }
 
 /** `length` characters drawn uniformly from the union of `classes`, or undefined if a minimum fails. */
-function drawWhole({ length, classes }: Policy): string | undefined {
-  const all = classes.flatMap((c) => c.chars)
-  const ends: number[] = []
-  classes.reduce((end, c) => (ends.push(end + c.chars.length), end + c.chars.length), 0)
+function drawWhole({ length, classes, all, ends }: Policy): string | undefined {
   const counts = new Array<number>(classes.length).fill(0)
   // Joined a chunk at a time: an Array of one string a character would take ten times the heap
   // of the password itself.
@@ -241,7 +249,7 @@ function arrange({ length, classes }: Policy, counts: number[]): string[] {
  * A lower bound on the share of all passwords of the policy's length that meet it: one minus the
  * chance, summed over the classes, that a class falls short (a binomial tail, summed in logs).
  */
-export function shareMeeting({ length, classes }: Policy): number {
+export function shareMeeting({ length, classes }: Pick<Policy, 'length' | 'classes'>): number {
   const total = classes.reduce((sum, c) => sum + c.chars.length, 0)
   let short = 0
   for (const { min, chars } of classes) {
@@ -279,16 +287,12 @@ export function shareMeeting({ length, classes }: Policy): number {
  * password({ alphabet: 'abcdef0123456789!?', minSymbols: 1 })
  */
 export function password(options?: PasswordOptions | null): string {
-  const policy = policyOf(options)
-  const often = shareMeeting(policy) >= 0.5
-  if (!often && policy.length > MAX_EXACT_LENGTH) {
-    throw outOfRange(
-      'options.length',
-      `<= ${MAX_EXACT_LENGTH} for minimums that fewer than half of all passwords of that length meet`,
-      policy.length,
-    )
-  }
-  for (let i = 0; often || i < TRIES; i++) {
+  return drawPassword(policyOf(options))
+}
+
+/** A password of a checked policy: {@link password} without the checks, for drawing many. */
+export function drawPassword(policy: Policy): string {
+  for (let i = 0; policy.often || i < TRIES; i++) {
     const drawn = drawWhole(policy)
     if (drawn !== undefined) return drawn
   }

@@ -48,12 +48,28 @@ function wordlistOf(value: unknown): readonly string[] {
  * passphrase({ words: 3, wordlist: ['a', 'b'] }) // 'b a a'
  */
 export function passphrase(options?: PassphraseOptions | null): string {
+  return drawPassphrase(phrasingOf(options))
+}
+
+/** Checked passphrase options: how many words, between them what, and from which list. */
+export interface Phrasing {
+  count: number
+  separator: string
+  list: readonly string[]
+}
+
+/** The phrasing of `options`, or the error that says why they are wrong. */
+export function phrasingOf(options: unknown): Phrasing {
   const { words, separator, wordlist } = optionsOf(options, ['words', 'separator', 'wordlist'])
   const count = words === undefined || words === null ? 6 : elements(words, 'options.words')
   const sep = separator === undefined || separator === null ? ' ' : separator
   if (typeof sep !== 'string') throw invalidArgType('options.separator', 'of type string', sep)
-  const list = wordlistOf(wordlist)
+  return { count, separator: sep, list: wordlistOf(wordlist) }
+}
+
+/** A passphrase of checked options: {@link passphrase} without the checks, for drawing many. */
+export function drawPassphrase({ count, separator, list }: Phrasing): string {
   const chosen: string[] = []
   for (let i = 0; i < count; i++) chosen.push(list[pool.below(list.length)])
-  return chosen.join(sep)
+  return chosen.join(separator)
 }
