@@ -60,17 +60,22 @@ pub fn at_most(src: &mut impl Source, max: &[u64], out: &mut [u64]) -> Result<()
   }
 }
 
-/// `a > b` (bounds and draws that are discarded, not secrets: an early exit is fine).
+/// `a > b`, by the borrow out of `b - a`, word by word with no early exit: the accepted draw
+/// passes through here, and where an early-exit loop stopped would show which of its words
+/// first differs from `max`. (Whether a draw is rejected shows in the time, and says nothing
+/// about the draw that is kept.)
 fn greater(a: &[u64], b: &[u64]) -> bool {
-  let len = a.len().max(b.len());
-  for i in (0..len).rev() {
-    let x = a.get(i).copied().unwrap_or(0);
-    let y = b.get(i).copied().unwrap_or(0);
-    if x != y {
-      return x > y;
-    }
+  let mut borrow = false;
+  for i in 0..a.len().max(b.len()) {
+    let (x, y) = (
+      a.get(i).copied().unwrap_or(0),
+      b.get(i).copied().unwrap_or(0),
+    );
+    let (d, b1) = y.overflowing_sub(x);
+    let (_, b2) = d.overflowing_sub(u64::from(borrow));
+    borrow = b1 | b2;
   }
-  false
+  borrow
 }
 
 /// The bytes of `words`, little-endian on the machines Node runs on; `random_bits` converts
@@ -165,6 +170,35 @@ mod tests {
     let mut out = [0];
     random_bits(&mut Scripted::new(&[0x34, 0xff]), 12, &mut out).unwrap();
     assert_eq!(out, [0xf34]);
+  }
+
+  #[test]
+  fn greater_matches_the_comparison_of_the_numbers() {
+    let values: [&[u64]; 9] = [
+      &[0],
+      &[1],
+      &[u64::MAX],
+      &[0, 1],
+      &[u64::MAX, 1],
+      &[5, 0, 0],
+      &[0, 0, 1],
+      &[1, u64::MAX],
+      &[u64::MAX, u64::MAX],
+    ];
+    // The reference: the numbers as big-endian digit lists with no leading zeros, compared by
+    // length and then digit by digit.
+    let digits = |w: &[u64]| -> Vec<u64> {
+      let mut d: Vec<u64> = w.iter().rev().copied().skip_while(|&x| x == 0).collect();
+      d.shrink_to_fit();
+      d
+    };
+    for a in values {
+      for b in values {
+        let (x, y) = (digits(a), digits(b));
+        let want = (x.len(), &x) > (y.len(), &y);
+        assert_eq!(greater(a, b), want, "{a:?} > {b:?}");
+      }
+    }
   }
 
   #[test]

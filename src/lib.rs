@@ -7,7 +7,9 @@
 mod below;
 mod compare;
 mod encode;
+mod keystream;
 mod raw;
+mod secret;
 mod source;
 // Public only because the registration of `#[napi]` items is compiled out of test builds.
 pub mod tasks;

@@ -4,8 +4,9 @@
 //! once a function takes an argument (native-borrow scopes and checked conversions): more than
 //! the work of a 32-byte token. A callback that reads its arguments with plain N-API calls costs
 //! about 25 ns in all. The facade has validated every argument before it calls these, so they
-//! only convert; they fail only when N-API, memory or the OS random source does, and never
-//! unwind into V8.
+//! only convert, with cheap checks of what a caller bypassing the facade could pass (a size past
+//! 2**32 - 1 must not wrap, a bound below 1n must not pass as its magnitude). They throw Errors
+//! with codes, and never unwind into V8.
 
 use std::ffi::CString;
 use std::os::raw::c_void;
@@ -14,10 +15,13 @@ use std::ptr;
 
 use napi::sys;
 
+use zeroize::DefaultIsZeroes;
+
 use crate::below;
 use crate::compare;
 use crate::encode;
-use crate::source::{self, wipe, with_pool};
+use crate::secret::{zeroed, Wiped};
+use crate::source::{self, with_pool};
 
 pub type Callback = unsafe extern "C" fn(sys::napi_env, sys::napi_callback_info) -> sys::napi_value;
 
@@ -77,10 +81,23 @@ pub fn register(env: sys::napi_env, exports: sys::napi_value) -> napi::Result<()
 }
 
 enum Failure {
+  /// An N-API call failed with this status.
   Napi(sys::napi_status),
-  Os(source::Error),
-  /// Memory for this many bytes could not be had (an allocation that aborts would end the process).
-  Memory(usize),
+  /// The random source or an allocation (one that aborts would end the process) failed.
+  Source(source::Error),
+  /// An argument out of range, which the facade never passes: its name, what it must be, and
+  /// the value received.
+  Range(&'static str, &'static str, String),
+}
+
+impl From<source::Error> for Failure {
+  fn from(e: source::Error) -> Self {
+    Failure::Source(e)
+  }
+}
+
+fn memory(bytes: usize) -> Failure {
+  Failure::Source(source::Error::Memory(bytes))
 }
 
 type Outcome = Result<sys::napi_value, Failure>;
@@ -100,10 +117,19 @@ struct Call {
 }
 
 impl Call {
-  fn u32(&self, i: usize) -> Result<u32, Failure> {
-    let mut n = 0;
-    check(unsafe { sys::napi_get_value_uint32(self.env, self.args[i], &mut n) })?;
-    Ok(n)
+  /// Argument `i`, named `name`, an integer in `[0, 2**32)`. Read as a double, so that 2**32 + 3
+  /// is refused rather than wrapped to 3 (`napi_get_value_uint32` wraps).
+  fn size(&self, i: usize, name: &'static str) -> Result<usize, Failure> {
+    let mut n = 0.0;
+    check(unsafe { sys::napi_get_value_double(self.env, self.args[i], &mut n) })?;
+    if !(n >= 0.0 && n <= f64::from(u32::MAX) && n.fract() == 0.0) {
+      return Err(Failure::Range(
+        name,
+        "an integer >= 0 and <= 4294967295",
+        n.to_string(),
+      ));
+    }
+    Ok(n as usize)
   }
 
   /// The bytes of argument `i`, a Uint8Array.
@@ -119,9 +145,14 @@ impl Call {
     self.view(i).map(|(data, len)| {
       // SAFETY: V8 owns `len` bytes at `data` for as long as the view is reachable, which is at
       // least this call, and JavaScript on this thread is paused until the callback returns.
-      // Over a SharedArrayBuffer another thread may touch the bytes meanwhile, as it may under
-      // any native code; the slice only ever writes random bytes there or reads them once, so
-      // such a race can change a result but never reach memory outside the view.
+      // What this does not cover: over a SharedArrayBuffer, another thread may write the bytes
+      // meanwhile. In Rust's memory model that is a data race, undefined behaviour through a
+      // slice or a raw pointer alike; only atomic accesses would avoid it, at the price of a
+      // private copy of every fill. Like Node's own `randomFillSync` and every addon that
+      // takes typed arrays, this assumes what the hardware does: racing plain accesses leave
+      // each byte with one of the values written. The bytes are reached through a pointer from
+      // an opaque FFI call, written with random bytes and never read back (fills), or read to
+      // be compared (comparisons), so a race can change a result, not reach other memory.
       unsafe { std::slice::from_raw_parts_mut(data, len) }
     })
   }
@@ -168,8 +199,8 @@ impl Call {
     Ok(count)
   }
 
-  /// The magnitude of bigint argument `i` as little-endian words.
-  fn bigint_words(&self, i: usize, out: &mut [u64]) -> Result<(), Failure> {
+  /// Bigint argument `i`, named `name`, as little-endian words: a bound, which must be >= 1.
+  fn bound(&self, i: usize, name: &'static str, out: &mut [u64]) -> Result<(), Failure> {
     let (mut sign, mut count) = (0, out.len());
     check(unsafe {
       sys::napi_get_value_bigint_words(
@@ -179,7 +210,12 @@ impl Call {
         &mut count,
         out.as_mut_ptr(),
       )
-    })
+    })?;
+    if sign != 0 || out.iter().all(|&w| w == 0) {
+      let shown = if sign != 0 { "a negative bigint" } else { "0n" };
+      return Err(Failure::Range(name, "a bigint >= 1n", shown.to_owned()));
+    }
+    Ok(())
   }
 
   fn latin1(&self, text: &[u8]) -> Outcome {
@@ -240,51 +276,83 @@ fn run(
     })?;
     body(&mut call)
   }));
-  let message = match outcome {
+  let (kind, code, message) = match outcome {
     Ok(Ok(value)) => return value,
-    Ok(Err(Failure::Os(e))) => format!("the OS random source failed: {e}"),
-    Ok(Err(Failure::Napi(status))) => format!("an N-API call failed with status {status}"),
-    Ok(Err(Failure::Memory(bytes))) => {
-      format!("out of memory: {bytes} bytes could not be allocated")
+    // An exception is already pending (a getter threw, say): let it propagate as it is.
+    Ok(Err(Failure::Napi(sys::Status::napi_pending_exception))) => return ptr::null_mut(),
+    Ok(Err(Failure::Napi(status))) if WRONG_TYPE.contains(&status) => (
+      Kind::Type,
+      "ERR_INVALID_ARG_TYPE",
+      format!(
+        "an argument of the wrong type reached napi-secrets' native code (N-API status {status})"
+      ),
+    ),
+    Ok(Err(Failure::Napi(status))) => (
+      Kind::Plain,
+      "ERR_NAPI_SECRETS_NAPI_CALL",
+      format!("an N-API call failed with status {status}"),
+    ),
+    Ok(Err(Failure::Source(e @ source::Error::Os(_)))) => {
+      (Kind::Plain, "ERR_NAPI_SECRETS_RANDOM_SOURCE", e.to_string())
     }
-    Err(_) => "napi-secrets: internal error".to_owned(),
+    Ok(Err(Failure::Source(e @ source::Error::Memory(_)))) => {
+      (Kind::Plain, "ERR_MEMORY_ALLOCATION_FAILED", e.to_string())
+    }
+    Ok(Err(Failure::Range(name, must, received))) => (
+      Kind::Range,
+      "ERR_OUT_OF_RANGE",
+      format!("The value of \"{name}\" is out of range. It must be {must}. Received {received}"),
+    ),
+    Err(_) => (
+      Kind::Plain,
+      "ERR_NAPI_SECRETS_INTERNAL",
+      "napi-secrets: internal error".to_owned(),
+    ),
   };
+  let code = CString::new(code).unwrap_or_default();
   let message = CString::new(message).unwrap_or_default();
-  unsafe { sys::napi_throw_error(env, ptr::null(), message.as_ptr()) };
+  let throw = match kind {
+    Kind::Type => sys::napi_throw_type_error,
+    Kind::Range => sys::napi_throw_range_error,
+    Kind::Plain => sys::napi_throw_error,
+  };
+  unsafe { throw(env, code.as_ptr(), message.as_ptr()) };
   ptr::null_mut()
 }
 
-/// Runs `f` on a zeroed buffer of `len` elements: on the stack when it fits in `N`, so a token
-/// costs no allocation, else on the heap.
-fn with_buffer<T: Copy + Default, const N: usize, R>(
+/// Which class of JavaScript error a failure becomes.
+enum Kind {
+  Type,
+  Range,
+  Plain,
+}
+
+/// The statuses of an N-API read given a value of the wrong type.
+const WRONG_TYPE: [sys::napi_status; 5] = [
+  sys::Status::napi_invalid_arg,
+  sys::Status::napi_number_expected,
+  sys::Status::napi_string_expected,
+  sys::Status::napi_bigint_expected,
+  sys::Status::napi_arraybuffer_expected,
+];
+
+/// Runs `f` on a zeroed buffer of `len` elements, wiped after however `f` ends: on the stack
+/// when it fits in `N`, so a token costs no allocation, else on the heap.
+fn with_buffer<T: DefaultIsZeroes, const N: usize, R>(
   len: usize,
   f: impl FnOnce(&mut [T]) -> Result<R, Failure>,
 ) -> Result<R, Failure> {
   if len <= N {
-    f(&mut [T::default(); N][..len])
+    f(&mut Wiped(&mut [T::default(); N][..len]))
   } else {
-    f(&mut zeroed(len)?)
+    f(&mut zeroed(len).ok_or_else(|| memory(len.saturating_mul(std::mem::size_of::<T>())))?)
   }
-}
-
-/// A Vec of `len` zeroes, or `Failure::Memory` where `vec!` would abort the process.
-fn zeroed<T: Copy + Default>(len: usize) -> Result<Vec<T>, Failure> {
-  let mut v = Vec::new();
-  let bytes = len.saturating_mul(std::mem::size_of::<T>());
-  v.try_reserve_exact(len)
-    .map_err(|_| Failure::Memory(bytes))?;
-  v.resize(len, T::default());
-  Ok(v)
 }
 
 /// The bytes of UTF-16 code units, to compare them as bytes: equal units iff equal bytes.
 fn units_as_bytes(units: &[u16]) -> &[u8] {
   // SAFETY: a `u16` slice is valid as `u8`s of twice the length (any bit pattern, no alignment).
   unsafe { std::slice::from_raw_parts(units.as_ptr().cast::<u8>(), 2 * units.len()) }
-}
-
-fn os(e: source::Error) -> Failure {
-  Failure::Os(e)
 }
 
 /// A text encoding of random bytes: its length for `n` bytes, and the encoder.
@@ -300,77 +368,80 @@ fn tokens(call: &Call, count: usize, nbytes: usize, (len, encode): Encoding) -> 
   if count == 1 && nbytes >= source::PARALLEL_BYTES {
     return large_token(call, nbytes, len, encode);
   }
-  let total = count.checked_mul(len).ok_or(Failure::Memory(usize::MAX))?;
+  let total = count.checked_mul(len).ok_or(memory(usize::MAX))?;
   with_buffer::<u8, 128, _>(total, |text| {
-    let made = with_pool(|pool| {
+    with_pool(|pool| {
       text
         .chunks_mut(len.max(1))
         .try_for_each(|token| pool.take(nbytes, |bytes| encode(bytes, token)))
-    });
-    let value = made.map_err(os).and_then(|()| call.latin1(text));
-    wipe(text);
-    value
+    })?;
+    call.latin1(text)
   })
 }
 
-/// One token of a megabyte or more: its bytes come from `source::fill`, which spreads the work
+/// One token of several megabytes: its bytes come from `source::fill`, which spreads the work
 /// over the cores.
 fn large_token(call: &Call, nbytes: usize, len: usize, encode: fn(&[u8], &mut [u8])) -> Outcome {
-  let mut bytes = zeroed(nbytes)?;
-  let mut text = zeroed(len)?;
-  let made = source::fill(&mut bytes).map_err(os);
-  encode(&bytes, &mut text);
-  wipe(&mut bytes);
-  let value = made.and_then(|()| call.latin1(&text));
-  wipe(&mut text);
-  value
+  let mut text = zeroed(len).ok_or(memory(len))?;
+  {
+    let mut bytes = zeroed(nbytes).ok_or(memory(nbytes))?;
+    source::fill(&mut bytes)?;
+    encode(&bytes, &mut text);
+  }
+  call.latin1(&text)
 }
 
 fn fill_random(call: &mut Call) -> Outcome {
-  source::fill(call.bytes_mut(0)?).map_err(os)?;
+  source::fill(call.bytes_mut(0)?)?;
   call.undefined()
 }
 
 fn token_hex(call: &mut Call) -> Outcome {
-  tokens(call, 1, call.u32(0)? as usize, HEX)
+  tokens(call, 1, call.size(0, "nbytes")?, HEX)
 }
 
 fn token_urlsafe(call: &mut Call) -> Outcome {
-  tokens(call, 1, call.u32(0)? as usize, BASE64URL)
+  tokens(call, 1, call.size(0, "nbytes")?, BASE64URL)
 }
 
 fn token_hex_batch(call: &mut Call) -> Outcome {
-  tokens(call, call.u32(0)? as usize, call.u32(1)? as usize, HEX)
+  tokens(call, call.size(0, "count")?, call.size(1, "nbytes")?, HEX)
 }
 
 fn token_urlsafe_batch(call: &mut Call) -> Outcome {
   tokens(
     call,
-    call.u32(0)? as usize,
-    call.u32(1)? as usize,
+    call.size(0, "count")?,
+    call.size(1, "nbytes")?,
     BASE64URL,
   )
 }
 
+/// V8's largest bigint, in bits.
+const MAX_BIGINT_BITS: usize = 1 << 30;
+
 fn randbits(call: &mut Call) -> Outcome {
-  let bits = call.u32(0)? as usize;
+  let bits = call.size(0, "k")?;
+  if bits > MAX_BIGINT_BITS {
+    return Err(Failure::Range(
+      "k",
+      "<= 2**30, the bits of V8's largest bigint",
+      bits.to_string(),
+    ));
+  }
   with_buffer::<u64, 16, _>(below::words_for(bits), |out| {
-    with_pool(|pool| below::random_bits(pool, bits, out)).map_err(os)?;
-    let value = call.bigint(out);
-    wipe(out);
-    value
+    with_pool(|pool| below::random_bits(pool, bits, out))?;
+    call.bigint(out)
   })
 }
 
 fn randbelow_big(call: &mut Call) -> Outcome {
   with_buffer::<u64, 16, _>(call.bigint_len(0)?, |max| {
-    call.bigint_words(0, max)?;
+    call.bound(0, "n", max)?;
     below::decrement(max);
     with_buffer::<u64, 16, _>(below::words_for(below::bit_length(max)), |out| {
-      with_pool(|pool| below::at_most(pool, max, out)).map_err(os)?;
-      let value = call.bigint(out);
-      wipe(out);
-      value
+      with_pool(|pool| below::at_most(pool, max, out))?;
+      call.bigint(out)
     })
   })
 }
@@ -392,8 +463,6 @@ fn compare_strings(call: &mut Call) -> Outcome {
       } else {
         long_strings_equal(call)?
       };
-      wipe(a);
-      wipe(b);
       call.boolean(equal)
     })
   })
@@ -408,11 +477,13 @@ fn long_strings_equal(call: &Call) -> Result<bool, Failure> {
   if call.utf16(1, &mut [])? != len {
     return Ok(false);
   }
-  let (mut a, mut b) = (zeroed(len + 1)?, zeroed(len + 1)?);
+  let bytes = len.saturating_add(1).saturating_mul(2);
+  let mut a = zeroed(len + 1).ok_or(memory(bytes))?;
+  let mut b = zeroed(len + 1).ok_or(memory(bytes))?;
   call.utf16(0, &mut a)?;
   call.utf16(1, &mut b)?;
-  let equal = compare::equal(units_as_bytes(&a[..len]), units_as_bytes(&b[..len]));
-  wipe(&mut a);
-  wipe(&mut b);
-  Ok(equal)
+  Ok(compare::equal(
+    units_as_bytes(&a[..len]),
+    units_as_bytes(&b[..len]),
+  ))
 }

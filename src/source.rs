@@ -1,13 +1,29 @@
-//! Where random bytes come from: a per-thread ChaCha20 pool keyed from the OS CSPRNG.
+//! Where random bytes come from: a per-thread generator keyed from the OS CSPRNG (see
+//! `keystream`), rekeyed from it every 64 KiB, and a small pool of its output for small requests.
 
 use std::cell::RefCell;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
-use chacha20::{variants::Legacy, ChaChaCore, R20};
-use rand::rand_core::block::Generator;
-use rand::SeedableRng;
+use crate::keystream::{Keystream, SEED_BYTES};
+use crate::secret::{wipe, zeroed, Wiped};
 
-pub type Error = getrandom::Error;
+/// Why random bytes could not be had.
+#[derive(Debug)]
+pub enum Error {
+  /// The OS random source failed.
+  Os(getrandom::Error),
+  /// Memory for this many bytes could not be allocated.
+  Memory(usize),
+}
+
+impl std::fmt::Display for Error {
+  fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    match self {
+      Error::Os(e) => write!(f, "the OS random source failed: {e}"),
+      Error::Memory(bytes) => write!(f, "{bytes} bytes of memory could not be allocated"),
+    }
+  }
+}
 
 /// Anything that can fill a slice with random bytes. The generators in `below` take this trait so
 /// that `cargo test` can drive them with scripted bytes.
@@ -15,99 +31,114 @@ pub trait Source {
   fn fill(&mut self, dest: &mut [u8]) -> Result<(), Error>;
 }
 
-type Core = ChaChaCore<R20, Legacy>;
-type Block = <Core as Generator>::Output;
-
-/// One call of the ChaCha core yields four 64-byte blocks, computed side by side with SIMD: the
-/// natural refill unit, and small enough that a token never waits on a large refill.
-const BLOCK_BYTES: usize = std::mem::size_of::<Block>();
-
 /// The key is replaced with fresh OS randomness after this much output, as API.md promises, so a
-/// leaked generator state exposes at most 64 KiB of past or future output.
+/// leaked generator state exposes at most 64 KiB of future output (and, as the key is erased
+/// after every request, none of the past).
 const RESEED_BYTES: usize = 64 * 1024;
 
-/// A ChaCha20 keystream pool. Every byte is handed out once and zeroed as it leaves; the keystream
-/// lives only in `block`, which the pool owns (rand's `BlockRng` would keep copies it never
-/// wipes), and is wiped when the thread ends.
-pub struct Pool {
-  core: Option<Core>,
-  block: Block,
-  pos: usize,
+/// A thread's generator and its output since it was last keyed from the OS.
+struct Generator {
+  keystream: Option<Keystream>,
   since_reseed: usize,
+  /// Where keys come from: the OS, or in tests a script, so they can tell each key apart.
+  seed: fn(&mut [u8]) -> Result<(), getrandom::Error>,
+}
+
+impl Generator {
+  /// Writes keystream to `out`, keying the generator from the OS first, then again every
+  /// `RESEED_BYTES`, so no request spans two keys' worth of the limit.
+  fn generate(&mut self, mut out: &mut [u8]) -> Result<(), Error> {
+    while !out.is_empty() {
+      if self.keystream.is_none() || self.since_reseed >= RESEED_BYTES {
+        let mut seed = [0u8; SEED_BYTES];
+        let mut seed = Wiped(&mut seed);
+        (self.seed)(&mut seed[..]).map_err(Error::Os)?;
+        self.keystream = Some(Keystream::new(&seed));
+        self.since_reseed = 0;
+      }
+      let n = out.len().min(RESEED_BYTES - self.since_reseed);
+      let (now, later) = out.split_at_mut(n);
+      if let Some(keystream) = self.keystream.as_mut() {
+        keystream.generate(now);
+      }
+      self.since_reseed += n;
+      out = later;
+    }
+    Ok(())
+  }
+}
+
+/// The refill unit of the pool: a token of 32 bytes shares the cost of a refill (and of the key
+/// erasure after it, about 30 ns for AES) with 31 others.
+const POOL_BYTES: usize = 1024;
+
+/// A pool of keystream for small requests. Every byte is handed out once and zeroed as it leaves,
+/// and what is left is wiped when the thread ends.
+pub struct Pool {
+  generator: Generator,
+  bytes: [u8; POOL_BYTES],
+  pos: usize,
 }
 
 impl Pool {
   const fn new() -> Self {
+    Pool::seeded_by(getrandom::fill)
+  }
+
+  const fn seeded_by(seed: fn(&mut [u8]) -> Result<(), getrandom::Error>) -> Self {
     Pool {
-      core: None,
-      block: [0; BLOCK_BYTES / 4],
-      pos: BLOCK_BYTES,
-      since_reseed: 0,
+      generator: Generator {
+        keystream: None,
+        since_reseed: 0,
+        seed,
+      },
+      bytes: [0; POOL_BYTES],
+      pos: POOL_BYTES,
     }
   }
 
   fn refill(&mut self) -> Result<(), Error> {
-    if self.core.is_none() || self.since_reseed >= RESEED_BYTES {
-      let mut seed = [0u8; 32];
-      getrandom::fill(&mut seed)?;
-      self.core = Some(Core::from_seed(seed));
-      wipe(&mut seed);
-      self.since_reseed = 0;
-    }
-    if let Some(core) = self.core.as_mut() {
-      core.generate(&mut self.block);
-    }
-    self.since_reseed += BLOCK_BYTES;
+    self.generator.generate(&mut self.bytes)?;
     self.pos = 0;
     Ok(())
   }
 
-  fn block_bytes(&mut self) -> &mut [u8; BLOCK_BYTES] {
-    // SAFETY: `[u32; N]` and `[u8; 4 * N]` have the same size, every bit pattern is a valid `u8`,
-    // and the result borrows `self.block` mutably, so no other view of it exists meanwhile.
-    unsafe { &mut *(self.block.as_mut_ptr() as *mut [u8; BLOCK_BYTES]) }
-  }
-}
-
-impl Pool {
-  /// Runs `f` on the next `n` random bytes, then wipes them. When they sit in the current block,
-  /// `f` reads them in place, saving a copy and a wipe on the path of every small token.
+  /// Runs `f` on the next `n` random bytes, then wipes them. When they sit in the pool, `f`
+  /// reads them in place, saving a copy and a wipe on the path of every small token.
   pub fn take<R>(&mut self, n: usize, f: impl FnOnce(&[u8]) -> R) -> Result<R, Error> {
-    if n > BLOCK_BYTES - self.pos {
-      let mut stack = [0u8; BLOCK_BYTES];
-      let mut heap = Vec::new();
-      let bytes = if n <= BLOCK_BYTES {
-        &mut stack[..n]
-      } else {
-        heap.resize(n, 0);
-        &mut heap[..]
-      };
-      self.fill(bytes)?;
-      let result = f(bytes);
-      wipe(bytes);
-      return Ok(result);
+    if n <= POOL_BYTES - self.pos {
+      let pos = self.pos;
+      self.pos = pos + n;
+      let bytes = Wiped(&mut self.bytes[pos..pos + n]);
+      return Ok(f(&bytes));
     }
-    let pos = self.pos;
-    let bytes = &mut self.block_bytes()[pos..pos + n];
-    let result = f(bytes);
-    wipe(bytes);
-    self.pos = pos + n;
-    Ok(result)
+    if n <= POOL_BYTES {
+      let mut stack = [0u8; POOL_BYTES];
+      let mut bytes = Wiped(&mut stack[..n]);
+      self.fill(&mut bytes)?;
+      return Ok(f(&bytes));
+    }
+    let mut heap = zeroed(n).ok_or(Error::Memory(n))?;
+    self.fill(&mut heap)?;
+    Ok(f(&heap))
   }
 }
 
 impl Source for Pool {
   fn fill(&mut self, mut dest: &mut [u8]) -> Result<(), Error> {
+    // Large requests get keystream of their own, written in place, leaving the pool as it is.
+    if dest.len() >= POOL_BYTES {
+      return self.generator.generate(dest);
+    }
     while !dest.is_empty() {
-      if self.pos == BLOCK_BYTES {
+      if self.pos == POOL_BYTES {
         self.refill()?;
       }
       let pos = self.pos;
-      let n = dest.len().min(BLOCK_BYTES - pos);
+      let n = dest.len().min(POOL_BYTES - pos);
       let (head, tail) = dest.split_at_mut(n);
-      let taken = &mut self.block_bytes()[pos..pos + n];
-      head.copy_from_slice(taken);
-      wipe(taken);
+      let taken = Wiped(&mut self.bytes[pos..pos + n]);
+      head.copy_from_slice(&taken);
       self.pos = pos + n;
       dest = tail;
     }
@@ -117,14 +148,8 @@ impl Source for Pool {
 
 impl Drop for Pool {
   fn drop(&mut self) {
-    wipe(self.block_bytes());
+    wipe(&mut self.bytes);
   }
-}
-
-/// Zeroes `xs` with volatile writes, which the optimiser may not drop as dead stores
-/// (`black_box` promises no such thing).
-pub fn wipe<T: zeroize::DefaultIsZeroes>(xs: &mut [T]) {
-  zeroize::Zeroize::zeroize(xs);
 }
 
 thread_local! {
@@ -138,12 +163,12 @@ pub fn with_pool<T>(f: impl FnOnce(&mut Pool) -> T) -> T {
 }
 
 /// Below this size a fill runs on the calling thread. Starting and joining a thread costs about
-/// 60 us on the benchmark machine, what one core needs for 128 KiB of keystream, so each thread gets at least twice
-/// that.
-pub const PARALLEL_BYTES: usize = 512 << 10;
+/// 60 us on the benchmark machine, the time AES-CTR takes for about 700 KiB there, so each
+/// thread gets at least twice that.
+pub const PARALLEL_BYTES: usize = 4 << 20;
 
-/// Fills `dest` from the pools of up to `available_parallelism` threads: ChaCha keystream is the
-/// cost of large fills, and each thread keys its own pool from the OS.
+/// Fills `dest` from the generators of up to `available_parallelism` threads, each keyed on its
+/// own from the OS: a large fill's cost is keystream, which splits without coordination.
 pub fn fill(dest: &mut [u8]) -> Result<(), Error> {
   if dest.len() < PARALLEL_BYTES {
     return with_pool(|pool| pool.fill(dest));
@@ -219,7 +244,38 @@ pub mod scripted {
 
 #[cfg(test)]
 mod tests {
+  use std::cell::Cell;
+
   use super::*;
+
+  thread_local! {
+    static SEEDS: Cell<u8> = const { Cell::new(0) };
+  }
+
+  /// Seed number `k` (from 1 on this thread) is `k` in every byte.
+  fn counting(seed: &mut [u8]) -> Result<(), getrandom::Error> {
+    let k = SEEDS.get() + 1;
+    SEEDS.set(k);
+    seed.fill(k);
+    Ok(())
+  }
+
+  /// The keystream of seed number `seed` for requests of these sizes, one after another.
+  fn requests(seed: u8, sizes: &[usize]) -> Vec<Vec<u8>> {
+    let mut g = Keystream::new(&[seed; SEED_BYTES]);
+    sizes
+      .iter()
+      .map(|&n| {
+        let mut out = vec![0u8; n];
+        g.generate(&mut out);
+        out
+      })
+      .collect()
+  }
+
+  fn keystream_of(seed: u8, n: usize) -> Vec<u8> {
+    requests(seed, &[n]).remove(0)
+  }
 
   #[test]
   fn pool_wipes_what_it_hands_out() {
@@ -227,47 +283,62 @@ mod tests {
     let mut a = [0u8; 100];
     pool.fill(&mut a).unwrap();
     assert_eq!(pool.pos, 100);
-    assert!(pool.block_bytes()[..100].iter().all(|&b| b == 0));
-    assert!(pool.block_bytes()[100..].iter().any(|&b| b != 0));
+    assert!(pool.bytes[..100].iter().all(|&b| b == 0));
+    assert!(pool.bytes[100..].iter().any(|&b| b != 0));
+    pool.take(10, |_| ()).unwrap();
+    assert!(pool.bytes[..110].iter().all(|&b| b == 0));
   }
 
   #[test]
-  fn take_reads_in_place_or_copies_across_blocks() {
-    let mut pool = Pool::new();
+  fn take_reads_in_place_or_copies_across_refills() {
+    let mut pool = Pool::seeded_by(counting);
     let mut first = Vec::new();
     pool.take(10, |b| first = b.to_vec()).unwrap();
-    assert_eq!(pool.pos, 10);
-    assert!(pool.block_bytes()[..10].iter().all(|&b| b == 0));
-    // More than the block has left: copied out of two blocks, each byte once.
+    let stream = requests(SEEDS.get(), &[POOL_BYTES, POOL_BYTES]);
+    assert_eq!(first, stream[0][..10]);
+    // More than the pool has left: the rest of it, then the start of the next refill.
     let mut second = Vec::new();
-    pool.take(BLOCK_BYTES, |b| second = b.to_vec()).unwrap();
-    assert_eq!(second.len(), BLOCK_BYTES);
-    assert_eq!(pool.pos, 10);
-    assert!(pool.block_bytes()[..10].iter().all(|&b| b == 0));
-    assert_ne!(&second[..10], &first[..]);
+    pool.take(POOL_BYTES - 1, |b| second = b.to_vec()).unwrap();
+    assert_eq!(second[..POOL_BYTES - 10], stream[0][10..]);
+    assert_eq!(second[POOL_BYTES - 10..], stream[1][..9]);
+    assert_eq!(pool.pos, 9);
+    assert!(pool.bytes[..9].iter().all(|&b| b == 0));
+    // Larger than the pool: keystream of its own, the pool untouched.
+    let mut third = Vec::new();
+    pool.take(3 * POOL_BYTES, |b| third = b.to_vec()).unwrap();
+    assert_eq!(third.len(), 3 * POOL_BYTES);
+    assert_eq!(pool.pos, 9);
   }
 
   #[test]
   fn pool_never_repeats_across_refills() {
     let mut pool = Pool::new();
-    let mut a = vec![0u8; 3 * BLOCK_BYTES + 17];
-    pool.fill(&mut a).unwrap();
-    let chunks: Vec<&[u8]> = a.chunks(32).collect();
+    let mut a = vec![0u8; 3 * POOL_BYTES + 17];
+    pool.fill(&mut a[..POOL_BYTES - 1]).unwrap();
+    pool.fill(&mut a[POOL_BYTES - 1..]).unwrap();
+    let chunks: Vec<&[u8]> = a.chunks(16).collect();
     for (i, x) in chunks.iter().enumerate() {
-      for y in &chunks[i + 1..] {
-        assert_ne!(x, y);
-      }
+      assert!(chunks[i + 1..].iter().all(|y| y != x), "block {i}");
     }
   }
 
   #[test]
-  fn pool_reseeds_every_64_kib() {
-    let mut pool = Pool::new();
-    let mut sink = vec![0u8; RESEED_BYTES];
-    pool.fill(&mut sink).unwrap();
-    assert_eq!(pool.since_reseed, RESEED_BYTES);
-    pool.fill(&mut [0u8; 1]).unwrap();
-    // The counter restarting at one block means the key was replaced before that refill.
-    assert_eq!(pool.since_reseed, BLOCK_BYTES);
+  fn pool_rekeys_from_the_os_every_64_kib() {
+    let mut pool = Pool::seeded_by(counting);
+    let mut a = vec![0u8; RESEED_BYTES];
+    pool.fill(&mut a).unwrap();
+    let first = SEEDS.get();
+    assert_eq!(a, keystream_of(first, RESEED_BYTES));
+    // The next byte comes from a refill under the next key from the OS.
+    let mut b = [0u8; 1];
+    pool.fill(&mut b).unwrap();
+    assert_eq!(SEEDS.get(), first + 1);
+    assert_eq!(b[..], keystream_of(first + 1, 1)[..]);
+    // A request crossing the limit switches keys at the limit: 64 KiB - 1024 bytes are left.
+    let mut c = vec![0u8; RESEED_BYTES];
+    pool.fill(&mut c).unwrap();
+    assert_eq!(SEEDS.get(), first + 2);
+    let left = RESEED_BYTES - POOL_BYTES;
+    assert_eq!(c[left..], keystream_of(first + 2, POOL_BYTES)[..]);
   }
 }

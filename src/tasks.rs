@@ -1,37 +1,117 @@
 //! Work for libuv's thread pool, so a large request never stalls the event loop.
 
-use napi::bindgen_prelude::{AsyncTask, Buffer};
-use napi::{Env, Error, Result, Status, Task};
+use std::os::raw::c_void;
+use std::ptr;
+
+use napi::bindgen_prelude::{AsyncTask, ToNapiValue, TypeName};
+use napi::{sys, Env, Error, Result, Status, Task, ValueType};
 use napi_derive::napi;
 
-use crate::source::{wipe, with_pool, Source};
+use crate::secret::{zeroed, SecretVec};
+use crate::source::{self, with_pool, Source};
 
 pub struct RandomBytes {
   len: usize,
 }
 
 impl Task for RandomBytes {
-  type Output = Vec<u8>;
-  type JsValue = Buffer;
+  // Owned by a type that wipes on drop, so bytes left behind by a cancelled task, by a teardown
+  // before `resolve` or by a failed conversion are wiped all the same.
+  type Output = SecretVec<u8>;
+  type JsValue = SecretBuffer;
 
-  fn compute(&mut self) -> Result<Vec<u8>> {
+  fn compute(&mut self) -> Result<SecretVec<u8>> {
     // One thread per request: the facade sends large requests in slices, one at a time, so a
     // single call never holds more than one of libuv's threads.
-    let mut bytes = vec![0u8; self.len];
-    if let Err(e) = with_pool(|pool| pool.fill(&mut bytes)) {
-      wipe(&mut bytes);
-      return Err(Error::new(
-        Status::GenericFailure,
-        format!("the OS random source failed: {e}"),
-      ));
-    }
+    let mut bytes = zeroed(self.len)
+      .ok_or(source::Error::Memory(self.len))
+      .map_err(failed)?;
+    with_pool(|pool| pool.fill(&mut bytes)).map_err(failed)?;
     Ok(bytes)
   }
 
-  fn resolve(&mut self, _env: Env, bytes: Vec<u8>) -> Result<Buffer> {
-    // The Buffer takes over the Vec's memory: no copy of the secret is left behind.
-    Ok(Buffer::from(bytes))
+  fn resolve(&mut self, _env: Env, bytes: SecretVec<u8>) -> Result<SecretBuffer> {
+    Ok(SecretBuffer(bytes))
   }
+}
+
+fn failed(e: source::Error) -> Error {
+  Error::new(Status::GenericFailure, e.to_string())
+}
+
+/// Random bytes on their way to becoming a Buffer. The Buffer takes over their memory where the
+/// runtime allows it; where it refuses external memory (Electron with the V8 sandbox) it gets a
+/// copy, and the original is wiped as it is dropped, which napi-rs's `Buffer` would not do.
+pub struct SecretBuffer(SecretVec<u8>);
+
+impl TypeName for SecretBuffer {
+  fn type_name() -> &'static str {
+    "Buffer"
+  }
+
+  fn value_type() -> ValueType {
+    ValueType::Object
+  }
+}
+
+impl ToNapiValue for SecretBuffer {
+  unsafe fn to_napi_value(env: sys::napi_env, value: Self) -> Result<sys::napi_value> {
+    let mut bytes = value.0;
+    let mut result = ptr::null_mut();
+    if bytes.is_empty() {
+      let status = unsafe { sys::napi_create_buffer(env, 0, ptr::null_mut(), &mut result) };
+      return check(status, result);
+    }
+    let (data, len) = (bytes.as_mut_ptr(), bytes.len());
+    // The Vec's memory now belongs to the Buffer, released (and wiped) by `release` when V8 frees
+    // it. Boxed so the finaliser can rebuild the Vec with its true capacity.
+    let owner = Box::into_raw(Box::new(bytes));
+    let status = unsafe {
+      sys::napi_create_external_buffer(
+        env,
+        len,
+        data.cast(),
+        Some(release),
+        owner.cast(),
+        &mut result,
+      )
+    };
+    if status == sys::Status::napi_ok {
+      return Ok(result);
+    }
+    // Refused (or failed): take the bytes back, copy them if external memory is what was refused,
+    // and let the owner wipe the original as it drops.
+    let bytes = unsafe { Box::from_raw(owner) };
+    if status != sys::Status::napi_no_external_buffers_allowed {
+      return check(status, result);
+    }
+    let status = unsafe {
+      sys::napi_create_buffer_copy(
+        env,
+        len,
+        bytes.as_ptr().cast(),
+        ptr::null_mut(),
+        &mut result,
+      )
+    };
+    check(status, result)
+  }
+}
+
+fn check(status: sys::napi_status, value: sys::napi_value) -> Result<sys::napi_value> {
+  if status == sys::Status::napi_ok {
+    Ok(value)
+  } else {
+    Err(Error::new(
+      Status::GenericFailure,
+      format!("an N-API call failed with status {status}"),
+    ))
+  }
+}
+
+/// Frees (and wipes) a Buffer's bytes once V8 no longer needs them.
+unsafe extern "C" fn release(_env: sys::napi_env, _data: *mut c_void, owner: *mut c_void) {
+  drop(unsafe { Box::from_raw(owner.cast::<SecretVec<u8>>()) });
 }
 
 /// A Buffer of `len` random bytes, made on libuv's thread pool.

@@ -1,0 +1,81 @@
+//! Memory that holds secrets: wiped once used, on every path out, errors and panics included.
+
+use std::ops::{Deref, DerefMut};
+
+use zeroize::{DefaultIsZeroes, Zeroize, Zeroizing};
+
+/// Zeroes `xs` with volatile writes, which the optimiser may not drop as dead stores
+/// (`black_box` promises no such thing).
+pub fn wipe<T: DefaultIsZeroes>(xs: &mut [T]) {
+  zeroize::Zeroize::zeroize(xs);
+}
+
+/// A borrowed buffer (a slice or an array) that is wiped when the guard is dropped, however the
+/// scope is left.
+pub struct Wiped<'a, T: Zeroize + ?Sized>(pub &'a mut T);
+
+impl<T: Zeroize + ?Sized> Deref for Wiped<'_, T> {
+  type Target = T;
+  fn deref(&self) -> &T {
+    self.0
+  }
+}
+
+impl<T: Zeroize + ?Sized> DerefMut for Wiped<'_, T> {
+  fn deref_mut(&mut self) -> &mut T {
+    self.0
+  }
+}
+
+impl<T: Zeroize + ?Sized> Drop for Wiped<'_, T> {
+  fn drop(&mut self) {
+    self.0.zeroize();
+  }
+}
+
+/// An owned buffer of secrets, wiped (all of its capacity) when dropped.
+pub type SecretVec<T> = Zeroizing<Vec<T>>;
+
+/// `len` zeroes, or `None` where `vec!` would abort the process for want of memory.
+pub fn zeroed<T: DefaultIsZeroes>(len: usize) -> Option<SecretVec<T>> {
+  let mut v = Vec::new();
+  v.try_reserve_exact(len).ok()?;
+  v.resize(len, T::default());
+  Some(Zeroizing::new(v))
+}
+
+#[cfg(test)]
+mod tests {
+  use super::*;
+
+  #[test]
+  fn guard_wipes_on_the_error_path() {
+    let mut buf = [7u8; 16];
+    let early = |buf: &mut [u8]| -> Result<(), ()> {
+      let mut guard = Wiped(buf);
+      guard[0] = 1;
+      Err(())?;
+      Ok(())
+    };
+    assert!(early(&mut buf).is_err());
+    assert_eq!(buf, [0; 16]);
+  }
+
+  #[test]
+  fn guard_wipes_on_a_panic() {
+    let mut buf = [7u8; 16];
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+      let _guard = Wiped(&mut buf[..]);
+      panic!("on purpose");
+    }));
+    assert!(outcome.is_err());
+    assert_eq!(buf, [0; 16]);
+  }
+
+  #[test]
+  fn zeroed_refuses_what_cannot_be_had() {
+    assert!(zeroed::<u8>(usize::MAX).is_none());
+    assert!(zeroed::<u64>(usize::MAX / 4).is_none());
+    assert_eq!(zeroed::<u8>(3).unwrap()[..], [0, 0, 0]);
+  }
+}
