@@ -122,14 +122,13 @@ impl Call {
   fn size(&self, i: usize, name: &'static str) -> Result<usize, Failure> {
     let mut n = 0.0;
     check(unsafe { sys::napi_get_value_double(self.env, self.args[i], &mut n) })?;
-    if !(n >= 0.0 && n <= f64::from(u32::MAX) && n.fract() == 0.0) {
-      return Err(Failure::Range(
-        name,
-        "an integer >= 0 and <= 4294967295",
-        n.to_string(),
-      ));
+    // `as` saturates (and takes NaN to 0), so only the integers in range come back unchanged.
+    let k = n as u32;
+    if f64::from(k) != n {
+      let must = "an integer >= 0 and <= 4294967295";
+      return Err(Failure::Range(name, must, n.to_string()));
     }
-    Ok(n as usize)
+    Ok(k as usize)
   }
 
   /// The bytes of argument `i`, a Uint8Array.
@@ -368,7 +367,10 @@ fn tokens(call: &Call, count: usize, nbytes: usize, (len, encode): Encoding) -> 
   if count == 1 && nbytes >= source::PARALLEL_BYTES {
     return large_token(call, nbytes, len, encode);
   }
-  let total = count.checked_mul(len).ok_or(memory(usize::MAX))?;
+  let total = count.checked_mul(len).ok_or_else(|| {
+    let must = "small enough for all the tokens to fit in one string";
+    Failure::Range("count", must, count.to_string())
+  })?;
   with_buffer::<u8, 128, _>(total, |text| {
     with_pool(|pool| {
       text

@@ -68,9 +68,10 @@ impl Generator {
   }
 }
 
-/// The refill unit of the pool: a token of 32 bytes shares the cost of a refill (and of the key
-/// erasure after it, about 30 ns for AES) with 31 others.
-const POOL_BYTES: usize = 1024;
+/// The refill unit of the pool. The key erasure after each refill costs about as much as 1 KiB
+/// of AES-CTR keystream (the AES-256 key schedule, some 60 ns on the benchmark machine), so a
+/// refill is 4 KiB, shared by 128 tokens of 32 bytes.
+const POOL_BYTES: usize = 4096;
 
 /// A pool of keystream for small requests. Every byte is handed out once and zeroed as it leaves,
 /// and what is left is wiped when the thread ends.
@@ -163,9 +164,9 @@ pub fn with_pool<T>(f: impl FnOnce(&mut Pool) -> T) -> T {
 }
 
 /// Below this size a fill runs on the calling thread. Starting and joining a thread costs about
-/// 60 us on the benchmark machine, the time AES-CTR takes for about 700 KiB there, so each
-/// thread gets at least twice that.
-pub const PARALLEL_BYTES: usize = 4 << 20;
+/// 13 us on the benchmark machine, the time AES-CTR takes for 150 KiB there, so each thread gets
+/// at least 256 KiB.
+pub const PARALLEL_BYTES: usize = 512 << 10;
 
 /// Fills `dest` from the generators of up to `available_parallelism` threads, each keyed on its
 /// own from the OS: a large fill's cost is keystream, which splits without coordination.
