@@ -100,10 +100,10 @@ test('a batch too large for the JavaScript heap is a RangeError, not a crash', (
 })
 
 test('fillRandom of large views fills every part', (t) => {
-  // 3 MiB crosses the size where the native fill is split across threads, and the js backend's
+  // 9 MiB crosses the size where the native fill is split across threads, and the js backend's
   // calls to the OS are chunked; each 64 KiB stretch must be random (a stretch left zero would be
   // a part nothing filled).
-  const view = new Uint8Array(3 * 2 ** 20 + 5)
+  const view = new Uint8Array(9 * 2 ** 20 + 5)
   fillRandom(view)
   for (let offset = 0; offset < view.length; offset += 2 ** 16) {
     const part = view.subarray(offset, offset + 2 ** 16)

@@ -2,6 +2,8 @@
 // case alternates short batches of A and B and reports the median of the per-round ratios: drift
 // that lasts longer than one round cancels out. Each batch is timed on the wall clock and in
 // process CPU time: work moved onto other threads (GC, libuv's pool) shows in the second.
+// Results are kept in a ring of the most recent ones, as a server keeps the tokens it hands out:
+// nothing can be optimised away, and what the results cost the garbage collector is counted.
 
 const now = () => process.hrtime.bigint()
 const cpu = () => {
@@ -14,12 +16,18 @@ interface Sample {
   cpu: number
 }
 
-function batch(fn: () => unknown, iterations: number): Sample {
+/** Where results are kept; `keep` slots of it are used (a power of two). */
+const ring: unknown[] = new Array(4096).fill(undefined)
+
+function batch(fn: () => unknown, iterations: number, keep: number): Sample {
+  const mask = keep - 1
   const c = cpu()
   const start = now()
-  for (let i = 0; i < iterations; i++) fn()
+  for (let i = 0; i < iterations; i++) ring[i & mask] = fn()
   const wall = Number(now() - start) / iterations
-  return { wall, cpu: (cpu() - c) / iterations }
+  const sample = { wall, cpu: (cpu() - c) / iterations }
+  ring.fill(undefined)
+  return sample
 }
 
 /** Iterations that make one batch of `fn` last about `ms` milliseconds. */
@@ -49,20 +57,21 @@ export interface Race {
 /**
  * Times `a` against `b`: nanoseconds per call of each (wall-clock medians) and the median ratios
  * a / b of wall and CPU time, over `rounds` alternating batches of about `ms` milliseconds each,
- * after a warm-up. CPU time is read in microseconds, so batches are long enough for it.
+ * after a warm-up, keeping the last `keep` results (a power of two, at most 4096). CPU time is
+ * read in microseconds, so batches are long enough for it.
  */
-export function race(a: () => unknown, b: () => unknown, { rounds = 15, ms = 20 } = {}): Race {
+export function race(a: () => unknown, b: () => unknown, { rounds = 15, ms = 20, keep = 4096 } = {}): Race {
   const na = calibrate(a, ms)
   const nb = calibrate(b, ms)
-  batch(a, na)
-  batch(b, nb)
+  batch(a, na, keep)
+  batch(b, nb, keep)
   const ta: number[] = []
   const tb: number[] = []
   const ratios: number[] = []
   const cpuRatios: number[] = []
   for (let r = 0; r < rounds; r++) {
-    const x = batch(a, na)
-    const y = batch(b, nb)
+    const x = batch(a, na, keep)
+    const y = batch(b, nb, keep)
     ta.push(x.wall)
     tb.push(y.wall)
     ratios.push(x.wall / y.wall)
@@ -72,8 +81,8 @@ export function race(a: () => unknown, b: () => unknown, { rounds = 15, ms = 20 
 }
 
 /** Nanoseconds per call of `fn` alone (median of `rounds` batches, wall clock). */
-export function time(fn: () => unknown, { rounds = 15, ms = 20 } = {}): number {
+export function time(fn: () => unknown, { rounds = 15, ms = 20, keep = 4096 } = {}): number {
   const n = calibrate(fn, ms)
-  batch(fn, n)
-  return median(Array.from({ length: rounds }, () => batch(fn, n).wall))
+  batch(fn, n, keep)
+  return median(Array.from({ length: rounds }, () => batch(fn, n, keep).wall))
 }

@@ -163,10 +163,12 @@ pub fn with_pool<T>(f: impl FnOnce(&mut Pool) -> T) -> T {
   POOL.with_borrow_mut(f)
 }
 
-/// Below this size a fill runs on the calling thread. Starting and joining a thread costs about
-/// 13 us on the benchmark machine, the time AES-CTR takes for 150 KiB there, so each thread gets
-/// at least 256 KiB.
-pub const PARALLEL_BYTES: usize = 512 << 10;
+/// Below this size a fill runs on the calling thread. Measured on the benchmark machine: at
+/// 1 MiB, two threads took longer than one (145 us against 117) for 1.7 times the CPU, as a new
+/// thread starts cold (its generator keyed from the OS, its vector units idle); at 4 MiB they
+/// took a fifth less time for 1.3 times the CPU (still less CPU than node:crypto's single
+/// thread); at 64 MiB, half the time for the same CPU.
+pub const PARALLEL_BYTES: usize = 4 << 20;
 
 /// Fills `dest` from the generators of up to `available_parallelism` threads, each keyed on its
 /// own from the OS: a large fill's cost is keystream, which splits without coordination.
