@@ -354,15 +354,17 @@ fn units_as_bytes(units: &[u16]) -> &[u8] {
   unsafe { std::slice::from_raw_parts(units.as_ptr().cast::<u8>(), 2 * units.len()) }
 }
 
-/// A text encoding of random bytes: its length for `n` bytes, and the encoder.
-type Encoding = (fn(usize) -> usize, fn(&[u8], &mut [u8]));
+/// A text encoding of random bytes: its length for `n` bytes, the encoder, and whether the
+/// encodings of `n`-byte runs, back to back, are the encoding of the runs joined (always for hex;
+/// for base64url when `n` is a multiple of 3, so no run ends inside a sextet).
+type Encoding = (fn(usize) -> usize, fn(&[u8], &mut [u8]), fn(usize) -> bool);
 
-const HEX: Encoding = (encode::hex_len, encode::hex);
-const BASE64URL: Encoding = (encode::base64url_len, encode::base64url);
+const HEX: Encoding = (encode::hex_len, encode::hex, |_| true);
+const BASE64URL: Encoding = (encode::base64url_len, encode::base64url, |n| n % 3 == 0);
 
 /// One latin1 string of `count` tokens back to back, each `nbytes` random bytes encoded by
 /// `encoding`; made from the pool's bytes in place. The text is wiped once V8 has its copy.
-fn tokens(call: &Call, count: usize, nbytes: usize, (len, encode): Encoding) -> Outcome {
+fn tokens(call: &Call, count: usize, nbytes: usize, (len, encode, joins): Encoding) -> Outcome {
   let len = len(nbytes);
   if count == 1 && nbytes >= source::PARALLEL_BYTES {
     return large_token(call, nbytes, len, encode);
@@ -371,11 +373,19 @@ fn tokens(call: &Call, count: usize, nbytes: usize, (len, encode): Encoding) -> 
     let must = "small enough for all the tokens to fit in one string";
     Failure::Range("count", must, count.to_string())
   })?;
+  // Where encodings join, a batch is encoded a pool's worth of tokens at a time: one long loop
+  // instead of a short one per token.
+  let per = if joins(nbytes) {
+    (source::POOL_BYTES / nbytes.max(1)).clamp(1, count.max(1))
+  } else {
+    1
+  };
   with_buffer::<u8, 128, _>(total, |text| {
     with_pool(|pool| {
-      text
-        .chunks_mut(len.max(1))
-        .try_for_each(|token| pool.take(nbytes, |bytes| encode(bytes, token)))
+      text.chunks_mut((per * len).max(1)).try_for_each(|run| {
+        let n = run.len() / len.max(1) * nbytes;
+        pool.take(n, |bytes| encode(bytes, run))
+      })
     })?;
     call.latin1(text)
   })

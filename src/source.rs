@@ -71,7 +71,7 @@ impl Generator {
 /// The refill unit of the pool. The key erasure after each refill costs about as much as 1 KiB
 /// of AES-CTR keystream (the AES-256 key schedule, some 60 ns on the benchmark machine), so a
 /// refill is 4 KiB, shared by 128 tokens of 32 bytes.
-const POOL_BYTES: usize = 4096;
+pub const POOL_BYTES: usize = 4096;
 
 /// A pool of keystream for small requests. Every byte is handed out once and zeroed as it leaves,
 /// and what is left is wiped when the thread ends.
