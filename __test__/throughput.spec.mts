@@ -112,6 +112,22 @@ test('fillRandom of large views fills every part', (t) => {
   t.true(view.subarray(-5).some((b) => b !== 0))
 })
 
+test('large fills never repeat each other, whichever threads made them', (t) => {
+  // Each 9 MiB fill is split between this thread and new ones, each keyed on its own from the
+  // OS. Threads keyed alike (a shared or constant seed) would write the same bytes at the same
+  // offsets of two fills: compare 16-byte blocks at 2304 offsets (a chance match: 2**-128 each).
+  const size = 9 * 2 ** 20
+  const a = fillRandom(new Uint8Array(size))
+  const b = fillRandom(new Uint8Array(size))
+  const same: number[] = []
+  for (let offset = 0; offset + 16 <= size; offset += 4096) {
+    let diff = 0
+    for (let i = offset; i < offset + 16; i++) diff |= a[i] ^ b[i]
+    if (diff === 0) same.push(offset)
+  }
+  t.deepEqual(same, [], 'blocks equal in two fills')
+})
+
 test('tokenBytesAsync resolves to a Buffer of random bytes', async (t) => {
   const small = await tokenBytesAsync()
   t.true(Buffer.isBuffer(small))

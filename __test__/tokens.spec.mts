@@ -124,12 +124,21 @@ test('fillRandom fills every kind of view in place and returns it', (t) => {
 })
 
 test('fillRandom touches only the view, not the rest of its buffer', (t) => {
-  const buffer = new ArrayBuffer(32)
-  fillRandom(new Uint8Array(buffer, 8, 16))
-  const all = new Uint8Array(buffer)
-  t.true(all.subarray(0, 8).every((b) => b === 0))
-  t.true(all.subarray(24).every((b) => b === 0))
-  t.false(all.subarray(8, 24).every((b) => b === 0))
+  // Sizes for every path: the word pool (up to 64 bytes), the backend's pool, keystream of its
+  // own (4 KiB and more), and a fill split across threads (from 4 MiB), each inside a larger
+  // buffer at an odd offset. A fill that ran past the view, or started before it, leaves
+  // nonzero bytes in the margins (each margin byte is random with probability 255/256).
+  for (const size of [16, 65, 4099, 9 * 2 ** 20 + 3]) {
+    const margin = 37
+    const buffer = new ArrayBuffer(size + 2 * margin)
+    fillRandom(new Uint8Array(buffer, margin, size))
+    const all = new Uint8Array(buffer)
+    t.true(all.subarray(0, margin).every((b) => b === 0), `before a view of ${size}`)
+    t.true(all.subarray(margin + size).every((b) => b === 0), `after a view of ${size}`)
+    // Its first and last 16 bytes are filled (all zero by chance with probability 2**-128).
+    t.false(all.subarray(margin, margin + 16).every((b) => b === 0), `start of a view of ${size}`)
+    t.false(all.subarray(margin + size - 16, margin + size).every((b) => b === 0), `end of a view of ${size}`)
+  }
 })
 
 test('fillRandom of an empty view', (t) => {

@@ -103,7 +103,7 @@ const pythonOps: [string, () => unknown, number][] = [
   ['tokenHexBatch(10000, 32), per token', () => secrets.tokenHexBatch(10000, 32), 10000],
 ]
 
-const ns = (x: number): string => (x >= 1e5 ? `${(x / 1e3).toFixed(0)} µs` : `${x.toFixed(1)} ns`)
+const ns = (x: number): string => (x >= 1e4 ? `${(x / 1e3).toFixed(x >= 1e5 ? 0 : 1)} µs` : `${x.toFixed(1)} ns`)
 function verdict(wall: number, cpu: number, target: Target): string {
   if (target === null) return ''
   const { wall: w, cpu: c } = typeof target === 'number' ? { wall: target, cpu: target } : target
