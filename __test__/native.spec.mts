@@ -6,6 +6,7 @@ import { createRequire } from 'node:module'
 
 import { backend } from 'napi-secrets'
 import type { Backend } from '../lib/backends/backend.js'
+import { codedAsync } from '../lib/backends/native.js'
 import { rangeError, throwsNodeError, typeError } from './helpers/errors.mjs'
 import test from './helpers/test.mjs'
 
@@ -52,4 +53,19 @@ native('an allocation that cannot be had is an Error with a code, not an abort',
   // 2**32 - 1 tokens of 2**32 - 1 bytes: more characters than a 64-bit size can count.
   throwsNodeError(t, () => tokenHexBatch(2 ** 32 - 1, 2 ** 32 - 1), rangeError(/"count".*fit in one string/))
   t.is(binding().tokenHex(2).length, 4)
+})
+
+test('async native failures get their code from the message napi-rs rejects with', (t) => {
+  const coded = codedAsync(new Error('ERR_MEMORY_ALLOCATION_FAILED: 5 bytes of memory could not be allocated')) as Error & { code?: string }
+  t.is(coded.code, 'ERR_MEMORY_ALLOCATION_FAILED')
+  t.is(coded.message, '5 bytes of memory could not be allocated')
+  const other = new Error('something else')
+  t.is(codedAsync(other), other)
+  t.is(codedAsync('not an error'), 'not an error')
+})
+
+native('the async path still resolves to random bytes', async (t) => {
+  const bytes = await binding().randomBytesAsync(64)
+  t.is(bytes.length, 64)
+  t.true(bytes.some((b) => b !== 0))
 })

@@ -291,12 +291,7 @@ fn run(
       "ERR_NAPI_SECRETS_NAPI_CALL",
       format!("an N-API call failed with status {status}"),
     ),
-    Ok(Err(Failure::Source(e @ source::Error::Os(_)))) => {
-      (Kind::Plain, "ERR_NAPI_SECRETS_RANDOM_SOURCE", e.to_string())
-    }
-    Ok(Err(Failure::Source(e @ source::Error::Memory(_)))) => {
-      (Kind::Plain, "ERR_MEMORY_ALLOCATION_FAILED", e.to_string())
-    }
+    Ok(Err(Failure::Source(e))) => (Kind::Plain, e.code(), e.to_string()),
     Ok(Err(Failure::Range(name, must, received))) => (
       Kind::Range,
       "ERR_OUT_OF_RANGE",

@@ -16,6 +16,16 @@ pub enum Error {
   Memory(usize),
 }
 
+impl Error {
+  /// The `code` of the JavaScript error this becomes.
+  pub fn code(&self) -> &'static str {
+    match self {
+      Error::Os(_) => "ERR_NAPI_SECRETS_RANDOM_SOURCE",
+      Error::Memory(_) => "ERR_MEMORY_ALLOCATION_FAILED",
+    }
+  }
+}
+
 impl std::fmt::Display for Error {
   fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
     match self {

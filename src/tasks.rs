@@ -35,8 +35,10 @@ impl Task for RandomBytes {
   }
 }
 
+/// A failure as napi-rs rejects with it: its `code` is napi-rs's status, so the message leads
+/// with ours, which the facade moves to `code` (`lib/backends/native.ts`).
 fn failed(e: source::Error) -> Error {
-  Error::new(Status::GenericFailure, e.to_string())
+  Error::new(Status::GenericFailure, format!("{}: {e}", e.code()))
 }
 
 /// Random bytes on their way to becoming a Buffer. The Buffer takes over their memory where the
@@ -112,6 +114,20 @@ fn check(status: sys::napi_status, value: sys::napi_value) -> Result<sys::napi_v
 /// Frees (and wipes) a Buffer's bytes once V8 no longer needs them.
 unsafe extern "C" fn release(_env: sys::napi_env, _data: *mut c_void, owner: *mut c_void) {
   drop(unsafe { Box::from_raw(owner.cast::<SecretVec<u8>>()) });
+}
+
+#[cfg(test)]
+mod tests {
+  use super::*;
+
+  #[test]
+  fn failures_lead_with_their_code() {
+    let e = failed(source::Error::Memory(5));
+    assert_eq!(
+      e.reason,
+      "ERR_MEMORY_ALLOCATION_FAILED: 5 bytes of memory could not be allocated"
+    );
+  }
 }
 
 /// A Buffer of `len` random bytes, made on libuv's thread pool.

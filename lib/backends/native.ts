@@ -74,6 +74,16 @@ export function missingAddon(name = target(), root = ROOT): Error {
   return error
 }
 
+/**
+ * An async native failure with its code where the sync ones carry it: napi-rs sets `code` to its
+ * own status, so the addon leads the message with the code instead.
+ */
+export function codedAsync(error: unknown): unknown {
+  const match = error instanceof Error ? /^(ERR_[A-Z_]+): /.exec(error.message) : null
+  if (match === null) return error
+  return withCode(new Error((error as Error).message.slice(match[0].length)), match[1])
+}
+
 // Up to this many bytes, the JavaScript loop compares faster than the N-API call, whose reads of
 // two views cost about 40 ns on the benchmark machine; past it, the native loop wins (it reads
 // eight bytes a step). Both take time set by the lengths alone, and the length picks the path.
@@ -87,9 +97,13 @@ export function loadNative(): Backend {
   } catch {
     throw missingAddon()
   }
-  const compareNative = binding.compareBytes
+  const { compareBytes: compareNative, randomBytesAsync } = binding
   return {
     ...binding,
+    randomBytesAsync: (n) =>
+      randomBytesAsync(n).catch((error: unknown) => {
+        throw codedAsync(error)
+      }),
     compareBytes(a, b) {
       const n = byteLength(a)
       return n > JS_COMPARE_BYTES ? compareNative(a, b) : n === byteLength(b) && sameBytes(a, b, n)
