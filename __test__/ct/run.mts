@@ -1,0 +1,68 @@
+// One process of `npm run test:ct`: times the comparisons of one backend (NAPI_SECRETS_BACKEND,
+// set by the caller) and prints one JSON line per case. `--case NAME` runs one case only (each
+// case runs in a fresh process: after other cases, drifting noise inflated |t|); `--list`
+// prints the names; `--samples N` sets the samples per case.
+
+import crypto from 'node:crypto'
+import { createRequire } from 'node:module'
+import { parseArgs } from 'node:util'
+
+import { dudect, leakyBytes, leakyStrings } from './dudect.mjs'
+
+const require = createRequire(import.meta.url)
+const secrets = require('../..') as typeof import('napi-secrets')
+
+const { values } = parseArgs({ options: { case: { type: 'string' }, list: { type: 'boolean' }, samples: { type: 'string' } } })
+const samples = values.samples === undefined ? undefined : Number(values.samples)
+
+/**
+ * a, a copy that differs in its first unit and one that differs in its last, laid out alike: one allocation,
+ * each at the same offset modulo 64, so no class crosses more cache lines than the other.
+ */
+function buffers(n: number): [Buffer, Buffer, Buffer] {
+  const stride = Math.ceil(n / 64) * 64 + 64
+  const memory = Buffer.allocUnsafeSlow(3 * stride)
+  const [a, first, last] = [0, 1, 2].map((k) => memory.subarray(k * stride, k * stride + n))
+  crypto.randomFillSync(a)
+  a.copy(first)
+  a.copy(last)
+  first[0] ^= 1
+  last[n - 1] ^= 1
+  return [a, first, last]
+}
+
+/** The same as strings, each a flat string of its own, made the same way (a string built by
+ * concatenation is a rope, slower to read than a flat one whatever it holds). */
+function strings(n: number): [string, string, string] {
+  return buffers(n).map((b) => b.toString('latin1')) as [string, string, string]
+}
+
+type Kind = 'ours' | 'leaky' | 'reference'
+
+interface Case {
+  name: string
+  kind: Kind
+  run(): ReturnType<typeof dudect>
+}
+
+const cases: Case[] = []
+for (const n of [32, 4096]) {
+  const b = buffers(n)
+  const s = strings(n)
+  // Larger inputs take longer a call: fewer samples give the same test time.
+  const count = samples ?? (n === 32 ? 400_000 : 100_000)
+  cases.push(
+    { name: `compareDigest, ${n}-byte Buffers`, kind: 'ours', run: () => dudect(secrets.compareDigest, b, { samples: count }) },
+    { name: `compareDigest, ${n}-character strings`, kind: 'ours', run: () => dudect((x: string, y: string) => secrets.compareDigest(x, y), s, { samples: count }) },
+    { name: `early-exit loop, ${n}-byte Buffers`, kind: 'leaky', run: () => dudect(leakyBytes, b, { samples: count }) },
+    { name: `early-exit loop, ${n}-character strings`, kind: 'leaky', run: () => dudect(leakyStrings, s, { samples: count }) },
+    { name: `crypto.timingSafeEqual, ${n}-byte Buffers`, kind: 'reference', run: () => dudect(crypto.timingSafeEqual, b, { samples: count }) },
+  )
+}
+
+if (values.list) console.log(JSON.stringify(cases.map((c) => c.name)))
+for (const c of values.list ? [] : cases) {
+  if (values.case !== undefined && values.case !== c.name) continue
+  const verdict = c.run()
+  console.log(JSON.stringify({ name: c.name, kind: c.kind, backend: secrets.backend, ...verdict }))
+}
