@@ -103,6 +103,33 @@ test('tokenUrlsafe: every letter equally likely', (t) => {
   assertFits(t, counts, undefined, 'base64url letters')
 })
 
+test('tokenHex(16) and tokenUrlsafe(16): every character equally likely at every position', (t) => {
+  // 20000 tokens a function: each position's counts fit the uniform distribution over the values
+  // it can take (about 312 a cell for 64). The last base64url character of 16 bytes carries two
+  // bits, so it takes only A, Q, g and w. Each fit is tested at ALPHA; 54 of them give a
+  // false-alarm rate of about 54 * ALPHA. A character a position cannot hold fails at once
+  // (planted: the last character's values given as A, Q and g only).
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+  const cases: [string, () => string, (ch: string, at: number) => number, (at: number) => number][] = [
+    ['tokenHex(16)', () => tokenHex(16), (ch) => parseInt(ch, 16), () => 16],
+    ['tokenUrlsafe(16)', () => tokenUrlsafe(16), (ch, at) => (at === 21 ? 'AQgw'.indexOf(ch) : alphabet.indexOf(ch)), (at) => (at === 21 ? 4 : 64)],
+  ]
+  for (const [name, make, value, values] of cases) {
+    const tokens = Array.from({ length: 20000 }, make)
+    for (let at = 0; at < tokens[0].length; at++) {
+      const counts = new Array<number>(values(at)).fill(0)
+      let outside = 0
+      for (const token of tokens) {
+        const v = value(token[at], at)
+        if (v < 0) outside++
+        else counts[v]++
+      }
+      t.is(outside, 0, `${name}: characters a position cannot hold, at ${at}`)
+      assertFits(t, counts, undefined, `${name}, position ${at}`)
+    }
+  }
+})
+
 test('fillRandom fills every kind of view in place and returns it', (t) => {
   for (const view of [
     new Uint8Array(64),
