@@ -8,6 +8,8 @@ mod below;
 mod compare;
 mod encode;
 mod keystream;
+#[cfg(test)]
+mod properties;
 mod raw;
 mod secret;
 mod source;

@@ -92,7 +92,7 @@ pub struct Pool {
 }
 
 impl Pool {
-  const fn new() -> Self {
+  pub const fn new() -> Self {
     Pool::seeded_by(getrandom::fill)
   }
 
