@@ -96,10 +96,6 @@ impl From<source::Error> for Failure {
   }
 }
 
-fn memory(bytes: usize) -> Failure {
-  Failure::Source(source::Error::Memory(bytes))
-}
-
 type Outcome = Result<sys::napi_value, Failure>;
 
 fn check(status: sys::napi_status) -> Result<(), Failure> {
@@ -339,7 +335,7 @@ fn with_buffer<T: DefaultIsZeroes, const N: usize, R>(
   if len <= N {
     f(&mut Wiped(&mut [T::default(); N][..len]))
   } else {
-    f(&mut zeroed(len).ok_or_else(|| memory(len.saturating_mul(std::mem::size_of::<T>())))?)
+    f(&mut zeroed(len)?)
   }
 }
 
@@ -389,9 +385,9 @@ fn tokens(call: &Call, count: usize, nbytes: usize, (len, encode, joins): Encodi
 /// One token of several megabytes: its bytes come from `source::fill`, which spreads the work
 /// over the cores.
 fn large_token(call: &Call, nbytes: usize, len: usize, encode: fn(&[u8], &mut [u8])) -> Outcome {
-  let mut text = zeroed(len).ok_or(memory(len))?;
+  let mut text = zeroed(len)?;
   {
-    let mut bytes = zeroed(nbytes).ok_or(memory(nbytes))?;
+    let mut bytes = zeroed(nbytes)?;
     source::fill(&mut bytes)?;
     encode(&bytes, &mut text);
   }
@@ -484,9 +480,8 @@ fn long_strings_equal(call: &Call) -> Result<bool, Failure> {
   if call.utf16(1, &mut [])? != len {
     return Ok(false);
   }
-  let bytes = len.saturating_add(1).saturating_mul(2);
-  let mut a = zeroed(len + 1).ok_or(memory(bytes))?;
-  let mut b = zeroed(len + 1).ok_or(memory(bytes))?;
+  let mut a = zeroed(len + 1)?;
+  let mut b = zeroed(len + 1)?;
   call.utf16(0, &mut a)?;
   call.utf16(1, &mut b)?;
   Ok(compare::equal(

@@ -4,6 +4,8 @@ use std::ops::{Deref, DerefMut};
 
 use zeroize::{DefaultIsZeroes, Zeroize, Zeroizing};
 
+use crate::source::Error;
+
 /// Zeroes `xs` with volatile writes, which the optimiser may not drop as dead stores
 /// (`black_box` promises no such thing).
 pub fn wipe<T: DefaultIsZeroes>(xs: &mut [T]) {
@@ -36,12 +38,14 @@ impl<T: Zeroize + ?Sized> Drop for Wiped<'_, T> {
 /// An owned buffer of secrets, wiped (all of its capacity) when dropped.
 pub type SecretVec<T> = Zeroizing<Vec<T>>;
 
-/// `len` zeroes, or `None` where `vec!` would abort the process for want of memory.
-pub fn zeroed<T: DefaultIsZeroes>(len: usize) -> Option<SecretVec<T>> {
+/// `len` zeroes, or `Error::Memory` (with the bytes asked for) where `vec!` would abort the
+/// process for want of memory.
+pub fn zeroed<T: DefaultIsZeroes>(len: usize) -> Result<SecretVec<T>, Error> {
   let mut v = Vec::new();
-  v.try_reserve_exact(len).ok()?;
+  v.try_reserve_exact(len)
+    .map_err(|_| Error::Memory(len.saturating_mul(std::mem::size_of::<T>())))?;
   v.resize(len, T::default());
-  Some(Zeroizing::new(v))
+  Ok(Zeroizing::new(v))
 }
 
 #[cfg(test)]
@@ -74,8 +78,8 @@ mod tests {
 
   #[test]
   fn zeroed_refuses_what_cannot_be_had() {
-    assert!(zeroed::<u8>(usize::MAX).is_none());
-    assert!(zeroed::<u64>(usize::MAX / 4).is_none());
+    assert!(zeroed::<u8>(usize::MAX).is_err());
+    assert!(zeroed::<u64>(usize::MAX / 4).is_err());
     assert_eq!(zeroed::<u8>(3).unwrap()[..], [0, 0, 0]);
   }
 }

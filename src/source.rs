@@ -129,7 +129,7 @@ impl Pool {
       self.fill(&mut bytes)?;
       return Ok(f(&bytes));
     }
-    let mut heap = zeroed(n).ok_or(Error::Memory(n))?;
+    let mut heap = zeroed(n)?;
     self.fill(&mut heap)?;
     Ok(f(&heap))
   }

@@ -23,9 +23,7 @@ impl Task for RandomBytes {
   fn compute(&mut self) -> Result<SecretVec<u8>> {
     // One thread per request: the facade sends large requests in slices, one at a time, so a
     // single call never holds more than one of libuv's threads.
-    let mut bytes = zeroed(self.len)
-      .ok_or(source::Error::Memory(self.len))
-      .map_err(failed)?;
+    let mut bytes = zeroed(self.len).map_err(failed)?;
     with_pool(|pool| pool.fill(&mut bytes)).map_err(failed)?;
     Ok(bytes)
   }
