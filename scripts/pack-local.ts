@@ -7,6 +7,8 @@ import { execFileSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
+import { npm } from './npm'
+
 const root = join(__dirname, '..')
 const out = join(root, 'pack')
 
@@ -19,7 +21,8 @@ mkdirSync(out)
 
 /** `npm pack` of the package in `dir` into pack/, without running its scripts again. */
 const pack = (dir: string): void => {
-  const name = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', out], { cwd: dir, encoding: 'utf8' })
+  const [command, ...args] = npm('pack', '--ignore-scripts', '--pack-destination', out)
+  const name = execFileSync(command, args, { cwd: dir, encoding: 'utf8' })
   console.log(`pack/${name.trim().split('\n').at(-1)}`)
 }
 
