@@ -269,9 +269,10 @@ function fail(error: unknown): number {
   return 2
 }
 
-// A reader that goes away (`| head -1`) ends the output, quietly.
+// A reader that goes away (`| head -1`) ends the output, quietly: EPIPE, or EOF on Windows,
+// where libuv reports a pipe whose reader has closed as EOF.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') process.exitCode = fail(error)
+  if (error.code !== 'EPIPE' && error.code !== 'EOF') process.exitCode = fail(error)
   process.stdout.destroy()
 })
 
