@@ -59,24 +59,26 @@ function project(t: ExecutionContext, ...packages: string[]): string {
   return dir
 }
 
-const listing = (tarball: string): string[] => [...readTarball(tarball).keys()].sort()
-const manifestOf = (tarball: string) => JSON.parse(readTarball(tarball).get('package/package.json')?.toString('utf8') ?? 'null')
+/** A tarball's file names, sorted, and its package.json, from one read. */
+function contents(tarball: string) {
+  const files = readTarball(tarball)
+  return { names: [...files.keys()].sort(), manifest: JSON.parse(files.get('package/package.json')?.toString('utf8') ?? 'null') }
+}
 
 once('the main tarball holds the built package only: no Rust, no binary, no install script', (t) => {
-  const files = listing(tarballs.main)
+  const { names: files, manifest } = contents(tarballs.main)
   const unexpected = files.filter(
     (f) => !/^package\/(package\.json|README\.md|LICENSE|binding\.js|binding\.d\.ts|dist\/.+\.(js|mjs|d\.ts|d\.mts|json))$/.test(f),
   )
   t.deepEqual(unexpected, [])
   t.true(files.includes('package/dist/index.js') && files.includes('package/dist/browser/browser.js'))
-  const manifest = manifestOf(tarballs.main)
   for (const hook of ['preinstall', 'install', 'postinstall']) t.false(hook in manifest.scripts, hook)
 })
 
 once('the platform tarball holds its binary and metadata, with os, cpu and libc', (t) => {
   const binary = `package/napi-secrets.${target()}.node`
-  t.deepEqual(listing(tarballs.platform), [binary, 'package/README.md', 'package/package.json'].sort())
-  const manifest = manifestOf(tarballs.platform)
+  const { names, manifest } = contents(tarballs.platform)
+  t.deepEqual(names, [binary, 'package/README.md', 'package/package.json'].sort())
   t.is(manifest.name, platformPackage)
   t.deepEqual(manifest.os, [process.platform])
   t.deepEqual(manifest.cpu, [process.arch])

@@ -30,6 +30,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { chiSquareP } from '../__test__/helpers/stats.mjs'
+
 const STREAM = fileURLToPath(new URL('../__test__/stat/stream.mjs', import.meta.url))
 const MIB = 64
 const DIEHARDER = [0, 1, 2, 3, 4, 8, 10, 15, 100, 101, 102]
@@ -42,20 +44,6 @@ function ensureTools(): void {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
   execFileSync('apt-get', ['install', '-y', '-qq', 'rng-tools5', 'ent', 'dieharder'], { stdio: 'inherit', env })
-}
-
-/** P(X > x) for chi-square with k degrees of freedom, by Wilson and Hilferty's normal form. */
-function chiSquareUpper(x: number, k: number): number {
-  const z = (Math.cbrt(x / k) - (1 - 2 / (9 * k))) / Math.sqrt(2 / (9 * k))
-  return 0.5 * erfc(z / Math.SQRT2)
-}
-
-/** Complementary error function (Numerical Recipes' erfcc, relative error below 1.2e-7). */
-function erfc(x: number): number {
-  const z = Math.abs(x)
-  const t = 1 / (1 + z / 2)
-  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))))
-  return x >= 0 ? r : 2 - r
 }
 
 const failures: string[] = []
@@ -82,7 +70,7 @@ try {
 
     const [, row] = execFileSync('ent', ['-t', file], { encoding: 'utf8' }).trim().split('\n')
     const [, , entropy, chi, mean, pi, serial] = row.split(',').map(Number)
-    const p = chiSquareUpper(chi, 255)
+    const p = chiSquareP(chi, 255)
     check(backend, 'ent entropy, bits a byte', entropy.toFixed(6), entropy > 7.9999)
     check(backend, 'ent byte chi-square (p)', `${chi.toFixed(1)} (${p.toFixed(4)})`, p >= 1e-4 && p <= 1 - 1e-4)
     check(backend, 'ent mean', mean.toFixed(4), Math.abs(mean - 127.5) < 0.05)

@@ -3,10 +3,10 @@
 // its first unit (an early-exit comparison stops at once) and b differing in its last unit (it
 // reads everything). Both classes give the same result, false: with an equal b as a class, the
 // time of whatever the caller does with a true rather than a false (V8 materialises booleans with
-// a branch) showed up as a leak of the result, which the caller is given anyway. Welch's t statistic compares the two classes' times, over all measurements and over
-// the measurements below each of several percentiles (the crops cut the tail that interrupts and
-// collections add, where a small leak would drown). A comparison is flagged when any |t| passes
-// THRESHOLD.
+// a branch) showed up as a leak of the result, which the caller is given anyway. Welch's t
+// statistic compares the two classes' times, over all measurements and over the measurements
+// below each of several percentiles (the crops cut the tail that interrupts and collections add,
+// where a small leak would drown). A comparison is flagged when any |t| passes THRESHOLD.
 
 /** dudect's bound: |t| above 4.5 says the classes differ (about 7e-6 for one t under no leak). */
 export const THRESHOLD = 4.5

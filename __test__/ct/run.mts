@@ -15,17 +15,10 @@ const secrets = require('../..') as typeof import('napi-secrets')
 const { values } = parseArgs({ options: { case: { type: 'string' }, list: { type: 'boolean' }, samples: { type: 'string' } } })
 const samples = values.samples === undefined ? undefined : Number(values.samples)
 
-/**
- * a, a copy that differs in its first unit and one that differs in its last, laid out alike: one allocation,
- * each at the same offset modulo 64, so no class crosses more cache lines than the other.
- */
+/** a, and copies of it that differ in their first unit and in their last. */
 function buffers(n: number): [Buffer, Buffer, Buffer] {
-  const stride = Math.ceil(n / 64) * 64 + 64
-  const memory = Buffer.allocUnsafeSlow(3 * stride)
-  const [a, first, last] = [0, 1, 2].map((k) => memory.subarray(k * stride, k * stride + n))
-  crypto.randomFillSync(a)
-  a.copy(first)
-  a.copy(last)
+  const a = crypto.randomBytes(n)
+  const [first, last] = [Buffer.from(a), Buffer.from(a)]
   first[0] ^= 1
   last[n - 1] ^= 1
   return [a, first, last]
