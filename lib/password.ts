@@ -8,7 +8,9 @@
 // likely as 'aC1', while only one arrangement of the first has two equal letters to choose from.
 
 import { invalidArgType, outOfRange } from './errors.js'
+import { ascii } from './platform.js'
 import { randbelow } from './secrets.js'
+import { equal, rank, select, shuffle } from './select.js'
 import { pool } from './source.js'
 import { elements, ensureHeap, optionsOf } from './validate.js'
 
@@ -50,8 +52,8 @@ export interface CharClass {
 export interface Policy {
   length: number
   classes: CharClass[]
-  /** Every character, class after class, and where each class ends in that list. */
-  all: string[]
+  /** The code point of every character, class after class, and where each class ends in them. */
+  codes: Int32Array
   ends: number[]
   /** Whether whole-password rejection alone will do: at least half of all passwords qualify. */
   often: boolean
@@ -110,27 +112,52 @@ export function policyOf(options: unknown): Policy {
   if (!often && length > MAX_EXACT_LENGTH) {
     throw outOfRange('options.length', `<= ${MAX_EXACT_LENGTH} for minimums that fewer than half of all passwords of that length meet`, length)
   }
-  return { length, classes, all: classes.flatMap((c) => c.chars), ends, often }
+  const codes = Int32Array.from(classes.flatMap((c) => c.chars), (c) => c.codePointAt(0)!)
+  return { length, classes, codes, ends, often }
 }
 
+/** Where a password's characters go before they become a string: latin-1 codes or code points. */
+function codesFor({ codes }: Policy, length: number): Uint8Array | Int32Array {
+  return codes.every((c) => c < 0x100) ? new Uint8Array(length) : new Int32Array(length)
+}
+
+/**
+ * The text of `codes`, which are then wiped. Latin-1 codes (every ASCII alphabet) are copied as
+ * they are; other code points go through String.fromCodePoint, whose work depends on which
+ * planes the characters are in (SECURITY.md).
+ */
+function textOf(codes: Uint8Array | Int32Array): string {
+  try {
+    if (codes instanceof Uint8Array) return ascii(codes, 0, codes.length)
+    const parts: string[] = []
+    for (let i = 0; i < codes.length; i += CHUNK) {
+      parts.push(String.fromCodePoint(...codes.subarray(i, i + CHUNK)))
+    }
+    return parts.join('')
+  } finally {
+    codes.fill(0)
+  }
+}
+
+// String.fromCodePoint takes its code points as arguments; engines cap the count of those.
+const CHUNK = 4096
+
 /** `length` characters drawn uniformly from the union of `classes`, or undefined if a minimum fails. */
-function drawWhole({ length, classes, all, ends }: Policy): string | undefined {
+function drawWhole(policy: Policy): string | undefined {
+  const { length, classes, codes: table, ends } = policy
   const counts = new Array<number>(classes.length).fill(0)
-  // Joined a chunk at a time: an Array of one string a character would take ten times the heap
-  // of the password itself.
-  const chunks: string[] = []
-  const chunk: string[] = []
+  const codes = codesFor(policy, length)
   for (let i = 0; i < length; i++) {
-    const index = pool.below(all.length)
-    chunk.push(all[index])
+    const index = pool.below(table.length)
+    codes[i] = select(table, index)
     // Every class counted by arithmetic, with no branch on which one the character is in.
     for (let j = 0, start = 0; j < ends.length; start = ends[j++]) {
       counts[j] += +(index >= start) & +(index < ends[j])
     }
-    if (chunk.length === 1024) chunks.push(chunk.splice(0).join(''))
   }
-  chunks.push(chunk.join(''))
-  return classes.every((c, j) => counts[j] >= c.min) ? chunks.join('') : undefined
+  if (classes.every((c, j) => counts[j] >= c.min)) return textOf(codes)
+  codes.fill(0)
+  return undefined
 }
 
 /** `sums[j]`: the sum of the minimums of classes `j` on (`sums[classes.length]` is 0). */
@@ -155,16 +182,16 @@ export function countTables({ length, classes }: Policy): bigint[][] {
   for (let r = after[last], p = size ** BigInt(r); r <= top(last); r++, p *= size) tables[last][r] = p
   // The first class is left all the characters, so its table needs one entry.
   for (let j = last - 1; j >= 0; j--) {
-    for (let r = j === 0 ? length : after[j]; r <= top(j); r++) tables[j][r] = weights(classes[j], r, after[j + 1], tables[j + 1], lastAfter(classes, j), () => false)
+    for (let r = j === 0 ? length : after[j]; r <= top(j); r++) tables[j][r] = weights(classes[j], r, after[j + 1], tables[j + 1], lastAfter(classes, j), () => {})
   }
   return tables
 }
 
 /**
  * `sum over k of C(r, k) * size ** k * next[r - k]` over the counts `k` that class `c` can take
- * of `r` characters when the classes after it need `rest`, stopping at the first `k` for which
- * `stop(weight)` holds. Returns the sum so far, or the stopping `k` as a bigint. When `next` is
- * the powers of one last class, each weight follows from the one before by small factors alone.
+ * of `r` characters when the classes after it need `rest`, passing each weight to `visit` in
+ * order of `k`. When `next` is the powers of one last class, each weight follows from the one
+ * before by small factors alone.
  */
 function weights(
   c: CharClass,
@@ -172,7 +199,7 @@ function weights(
   rest: number,
   next: readonly bigint[],
   last: CharClass | undefined,
-  stop: (weight: bigint) => boolean,
+  visit: (weight: bigint) => unknown,
 ): bigint {
   const size = BigInt(c.chars.length)
   const lastSize = BigInt(last?.chars.length ?? 1)
@@ -180,7 +207,7 @@ function weights(
   let sum = 0n
   for (let k = c.min; k <= r - rest; k++) {
     const weight = last ? term : term * next[r - k]
-    if (stop(weight)) return BigInt(k)
+    visit(weight)
     sum += weight
     // C(r, k) * (r - k) is C(r, k + 1) * (k + 1), so these divisions are exact.
     term = last
@@ -203,7 +230,8 @@ function binomial(n: number, k: number): bigint {
 
 /**
  * How many characters of each class, drawn with the weight of the passwords that have those
- * counts: exact, whatever the policy.
+ * counts: exact, whatever the policy. The count is how many running sums of the weights the draw
+ * has passed, every sum compared whatever the draw, so no loop's length shows it.
  */
 export function drawCounts(policy: Policy): number[] {
   const { classes } = policy
@@ -212,14 +240,10 @@ export function drawCounts(policy: Policy): number[] {
   const counts: number[] = []
   let r = policy.length
   for (let j = 0; j < classes.length - 1; j++) {
-    let pick = randbelow(tables[j][r])
-    const k = Number(
-      weights(classes[j], r, after[j + 1], tables[j + 1], lastAfter(classes, j), (weight) => {
-        if (pick < weight) return true
-        pick -= weight
-        return false
-      }),
-    )
+    const pick = randbelow(tables[j][r])
+    const list: bigint[] = []
+    weights(classes[j], r, after[j + 1], tables[j + 1], lastAfter(classes, j), (weight) => list.push(weight))
+    const k = classes[j].min + rank(pick, list)
     counts.push(k)
     r -= k
   }
@@ -227,22 +251,32 @@ export function drawCounts(policy: Policy): number[] {
   return counts
 }
 
-/** A password with these class counts: the classes arranged uniformly, then each character drawn. */
-function arrange({ length, classes }: Policy, counts: number[]): string[] {
-  const labels = new Array<number>(length)
+/**
+ * A password with these class counts: the classes arranged uniformly, then each character drawn
+ * from its class. The arrangement is secret, so it is shuffled with swaps that touch every
+ * slot, and each character's class chooses its index by arithmetic: one draw per class, kept or
+ * dropped by mask, so neither a draw's bound nor an address shows the class.
+ */
+function arrange(policy: Policy, counts: number[]): string {
+  const { length, classes, codes: table, ends } = policy
+  const labels = new Int32Array(length)
   let at = 0
   counts.forEach((count, j) => {
     labels.fill(j, at, at + count)
     at += count
   })
-  // Fisher-Yates: every order of the labels equally likely, so every arrangement of the classes.
-  for (let i = length - 1; i > 0; i--) {
-    const k = pool.below(i + 1)
-    const t = labels[i]
-    labels[i] = labels[k]
-    labels[k] = t
+  // Every order of the labels equally likely, so every arrangement of the classes.
+  shuffle(labels, (n) => pool.below(n))
+  const codes = codesFor(policy, length)
+  for (let i = 0; i < length; i++) {
+    let index = 0
+    for (let j = 0, start = 0; j < classes.length; start = ends[j++]) {
+      index |= (start + pool.below(ends[j] - start)) & -equal(labels[i], j)
+    }
+    codes[i] = select(table, index)
   }
-  return labels.map((j) => classes[j].chars[pool.below(classes[j].chars.length)])
+  labels.fill(0)
+  return textOf(codes)
 }
 
 /**
@@ -296,5 +330,5 @@ export function drawPassword(policy: Policy): string {
     const drawn = drawWhole(policy)
     if (drawn !== undefined) return drawn
   }
-  return arrange(policy, drawCounts(policy)).join('')
+  return arrange(policy, drawCounts(policy))
 }
