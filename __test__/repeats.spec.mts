@@ -1,5 +1,5 @@
 // No byte handed out twice: 8-byte tokens from several processes at once, each drawing on its main
-// thread and two worker threads along every path (__test__/repeats/produce.mjs), are all
+// thread and two worker threads along every path (__test__/repeats/produce.mts), are all
 // distinct. 3 processes x 3 threads x 3 paths x 250000 tokens: 6.75 million tokens of 64 bits,
 // among which a chance repeat has probability about n**2 / 2**65 = 1.2e-6.
 //
@@ -15,14 +15,14 @@ import { fileURLToPath } from 'node:url'
 import { backend } from 'napi-secrets'
 import test from './helpers/test.mjs'
 
-const PRODUCE = fileURLToPath(new URL('repeats/produce.mjs', import.meta.url))
+const PRODUCE = fileURLToPath(new URL('repeats/produce.mts', import.meta.url))
 const SHIM = fileURLToPath(new URL('repeats/zero-getrandom.c', import.meta.url))
 
 /** The tokens of `processes` concurrent producers, as 64-bit words, sorted. */
 async function tokens(processes: number, count: number, env: NodeJS.ProcessEnv = process.env): Promise<BigUint64Array> {
   const outputs = await Promise.all(
     Array.from({ length: processes }, () => new Promise<Buffer>((resolve, reject) => {
-      const child = spawn(process.execPath, [PRODUCE, String(count), '2'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
+      const child = spawn(process.execPath, ['--import', 'tsx', PRODUCE, String(count), '2'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
       const chunks: Buffer[] = []
       child.stdout.on('data', (c: Buffer) => chunks.push(c))
       child.on('error', reject)

@@ -44,7 +44,7 @@ test.serial('the RSS stays flat over millions of calls', (t) => {
   // SystemRandom), 1.4 million calls in all. A leak of the 6 KiB text of one token a round would
   // add 600 MiB; the bound is 48 MiB for allocator and heap noise. (Planted once: the heap buffer
   // of a long token forgotten instead of freed, which failed.)
-  const run = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('soak/memory.mjs', import.meta.url)), '100000'], {
+  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(new URL('soak/memory.mts', import.meta.url)), '100000'], {
     encoding: 'utf8',
     env: process.env,
   })

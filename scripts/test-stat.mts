@@ -1,5 +1,5 @@
 // `npm run test:stat`: 64 MiB of tokenBytes output from each backend, drawn in mixed call sizes
-// (__test__/stat/stream.mjs), through rngtest (FIPS 140-2), ent and a set of dieharder tests,
+// (__test__/stat/stream.mts), through rngtest (FIPS 140-2), ent and a set of dieharder tests,
 // installed from Debian when missing. It prints each figure and fails on any out of bounds.
 //
 // Bounds and false alarms (for one backend; the run has two):
@@ -32,7 +32,7 @@ import { fileURLToPath } from 'node:url'
 
 import { chiSquareP } from '../__test__/helpers/stats.mjs'
 
-const STREAM = fileURLToPath(new URL('../__test__/stat/stream.mjs', import.meta.url))
+const STREAM = fileURLToPath(new URL('../__test__/stat/stream.mts', import.meta.url))
 const MIB = 64
 const DIEHARDER = [0, 1, 2, 3, 4, 8, 10, 15, 100, 101, 102]
 const planted = process.argv.includes('--planted')
@@ -58,7 +58,7 @@ console.log('| backend | test | figure | |\n|---|---|---|---|')
 try {
   for (const backend of ['native', 'js']) {
     const file = join(dir, `${backend}.bin`)
-    execFileSync(process.execPath, [STREAM, file, String(MIB), ...(planted ? ['--planted'] : [])], {
+    execFileSync(process.execPath, ['--import', 'tsx', STREAM, file, String(MIB), ...(planted ? ['--planted'] : [])], {
       env: { ...process.env, NAPI_SECRETS_BACKEND: backend },
       stdio: 'inherit',
     })

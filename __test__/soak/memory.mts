@@ -1,10 +1,10 @@
-// Run with --expose-gc: calls every kind of function many times over and prints the RSS, after a
+// Run with --expose-gc (and tsx): calls every kind of function many times over and prints the RSS, after a
 // full collection, before and after, in MiB, as JSON.
 
 import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
-const s = require('../..')
+const s = require('../..') as typeof import('napi-secrets')
 
 const rounds = Number(process.argv[2])
 const A = s.tokenHex(32)
@@ -13,7 +13,7 @@ const X = s.tokenBytes(32)
 const Y = s.tokenBytes(32)
 const rng = new s.SystemRandom()
 let sink = 0
-function round(n) {
+function round(n: number): void {
   for (let i = 0; i < n; i++) {
     sink += s.tokenHex(32).length + s.tokenUrlsafe(32).length + s.tokenBytes(32).length
     sink += s.tokenHex(3000).length + s.tokenBytes(5000).length + s.tokenUrlsafe(3000).length
@@ -24,7 +24,7 @@ function round(n) {
   }
 }
 const rss = () => {
-  globalThis.gc()
+  globalThis.gc!()
   return process.memoryUsage().rss / 2 ** 20
 }
 round(rounds / 10) // warm-up: caches, JIT, pools

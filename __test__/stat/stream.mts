@@ -8,7 +8,7 @@ import { closeSync, openSync, writeSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
-const secrets = require('../..')
+const secrets = require('../..') as typeof import('napi-secrets')
 
 const SIZES = [1, 7, 32, 63, 64, 65, 1000, 4095, 4096, 4097, 65535, 65536, 65537, 2 ** 20 + 3, 5 * 2 ** 20 + 1]
 
