@@ -7,6 +7,7 @@
 mod below;
 mod compare;
 mod encode;
+mod error;
 mod keystream;
 #[cfg(test)]
 mod properties;

@@ -20,6 +20,7 @@ use zeroize::DefaultIsZeroes;
 use crate::below;
 use crate::compare;
 use crate::encode;
+use crate::error::Error;
 use crate::secret::{zeroed, Wiped};
 use crate::source::{self, with_pool};
 
@@ -84,14 +85,14 @@ enum Failure {
   /// An N-API call failed with this status.
   Napi(sys::napi_status),
   /// The random source or an allocation (one that aborts would end the process) failed.
-  Source(source::Error),
+  Source(Error),
   /// An argument out of range, which the facade never passes: its name, what it must be, and
   /// the value received.
   Range(&'static str, &'static str, String),
 }
 
-impl From<source::Error> for Failure {
-  fn from(e: source::Error) -> Self {
+impl From<Error> for Failure {
+  fn from(e: Error) -> Self {
     Failure::Source(e)
   }
 }

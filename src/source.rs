@@ -4,36 +4,9 @@
 use std::cell::RefCell;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
+use crate::error::Error;
 use crate::keystream::{Keystream, SEED_BYTES};
 use crate::secret::{wipe, zeroed, Wiped};
-
-/// Why random bytes could not be had.
-#[derive(Debug)]
-pub enum Error {
-  /// The OS random source failed.
-  Os(getrandom::Error),
-  /// Memory for this many bytes could not be allocated.
-  Memory(usize),
-}
-
-impl Error {
-  /// The `code` of the JavaScript error this becomes.
-  pub fn code(&self) -> &'static str {
-    match self {
-      Error::Os(_) => "ERR_NAPI_SECRETS_RANDOM_SOURCE",
-      Error::Memory(_) => "ERR_MEMORY_ALLOCATION_FAILED",
-    }
-  }
-}
-
-impl std::fmt::Display for Error {
-  fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-    match self {
-      Error::Os(e) => write!(f, "the OS random source failed: {e}"),
-      Error::Memory(bytes) => write!(f, "{bytes} bytes of memory could not be allocated"),
-    }
-  }
-}
 
 /// Anything that can fill a slice with random bytes. The generators in `below` take this trait so
 /// that `cargo test` can drive them with scripted bytes.
@@ -223,7 +196,8 @@ fn fill_slot(slot: &Mutex<Option<&mut [u8]>>) -> Result<(), Error> {
 
 #[cfg(test)]
 pub mod scripted {
-  use super::{Error, Source};
+  use super::Source;
+  use crate::error::Error;
 
   /// Hands out a fixed script of bytes, then panics: tests state exactly what a generator reads.
   pub struct Scripted {

@@ -7,8 +7,9 @@ use napi::bindgen_prelude::{AsyncTask, ToNapiValue, TypeName};
 use napi::{sys, Env, Error, Result, Status, Task, ValueType};
 use napi_derive::napi;
 
+use crate::error;
 use crate::secret::{zeroed, SecretVec};
-use crate::source::{self, with_pool, Source};
+use crate::source::{with_pool, Source};
 
 pub struct RandomBytes {
   len: usize,
@@ -35,7 +36,7 @@ impl Task for RandomBytes {
 
 /// A failure as napi-rs rejects with it: its `code` is napi-rs's status, so the message leads
 /// with ours, which the facade moves to `code` (`lib/backends/native.ts`).
-fn failed(e: source::Error) -> Error {
+fn failed(e: error::Error) -> Error {
   Error::new(Status::GenericFailure, format!("{}: {e}", e.code()))
 }
 
@@ -120,7 +121,7 @@ mod tests {
 
   #[test]
   fn failures_lead_with_their_code() {
-    let e = failed(source::Error::Memory(5));
+    let e = failed(error::Error::Memory(5));
     assert_eq!(
       e.reason,
       "ERR_MEMORY_ALLOCATION_FAILED: 5 bytes of memory could not be allocated"
