@@ -5,11 +5,17 @@ use std::ptr;
 
 use napi::bindgen_prelude::{AsyncTask, ToNapiValue, TypeName};
 use napi::{sys, Env, Error, Result, Status, Task, ValueType};
-use napi_derive::napi;
 
 use crate::error;
 use crate::secret::{zeroed, SecretVec};
 use crate::source::{with_pool, Source};
+
+/// A Promise of a Buffer of `len` random bytes, made on libuv's thread pool; `env` is the
+/// environment of the N-API call in progress.
+pub fn random_bytes(env: sys::napi_env, len: usize) -> Result<sys::napi_value> {
+  // SAFETY: called on the JavaScript thread of `env`, within the callback it was passed to.
+  unsafe { AsyncTask::to_napi_value(env, AsyncTask::new(RandomBytes { len })) }
+}
 
 pub struct RandomBytes {
   len: usize,
@@ -127,10 +133,4 @@ mod tests {
       "ERR_MEMORY_ALLOCATION_FAILED: 5 bytes of memory could not be allocated"
     );
   }
-}
-
-/// A Buffer of `len` random bytes, made on libuv's thread pool.
-#[napi]
-pub fn random_bytes_async(len: u32) -> AsyncTask<RandomBytes> {
-  AsyncTask::new(RandomBytes { len: len as usize })
 }
