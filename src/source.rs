@@ -36,7 +36,11 @@ impl Generator {
         let mut seed = [0u8; SEED_BYTES];
         let mut seed = Wiped(&mut seed);
         (self.seed)(&mut seed[..]).map_err(Error::Os)?;
-        self.keystream = Some(Keystream::new(&seed));
+        // Made once, then rekeyed in place: see `keystream`.
+        self
+          .keystream
+          .get_or_insert_with(Keystream::unkeyed)
+          .reseed(&seed);
         self.since_reseed = 0;
       }
       let n = out.len().min(RESEED_BYTES - self.since_reseed);
@@ -249,7 +253,7 @@ mod tests {
 
   /// The keystream of seed number `seed` for requests of these sizes, one after another.
   fn requests(seed: u8, sizes: &[usize]) -> Vec<Vec<u8>> {
-    let mut g = Keystream::new(&[seed; SEED_BYTES]);
+    let mut g = Keystream::keyed(&[seed; SEED_BYTES]);
     sizes
       .iter()
       .map(|&n| {
@@ -307,6 +311,28 @@ mod tests {
     for (i, x) in chunks.iter().enumerate() {
       assert!(chunks[i + 1..].iter().all(|y| y != x), "block {i}");
     }
+  }
+
+  #[test]
+  fn the_generator_state_stays_where_it_was_made() {
+    let mut pool = Pool::seeded_by(counting);
+    pool.fill(&mut [0u8; 1]).unwrap();
+    let first = SEEDS.get();
+    let at = |pool: &Pool| {
+      pool
+        .generator
+        .keystream
+        .as_ref()
+        .map(Keystream::state_address)
+    };
+    let made = at(&pool);
+    assert!(made.is_some());
+    // Keys erased after each request, and replaced from the OS every 64 KiB: all in place.
+    for n in [1, POOL_BYTES, 3 * RESEED_BYTES] {
+      pool.fill(&mut vec![0u8; n]).unwrap();
+      assert_eq!(at(&pool), made);
+    }
+    assert!(SEEDS.get() >= first + 3);
   }
 
   #[test]
