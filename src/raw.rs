@@ -391,10 +391,15 @@ fn units_as_bytes(units: &[u16]) -> &[u8] {
   unsafe { std::slice::from_raw_parts(units.as_ptr().cast::<u8>(), 2 * units.len()) }
 }
 
-/// A text encoding of random bytes: its length for `n` bytes, the encoder, and whether the
+/// A text encoding of random bytes: its length for `n` bytes (if a `usize` can count it: always
+/// for `n < 2**32` where `usize` has 64 bits), the encoder, and whether the
 /// encodings of `n`-byte runs, back to back, are the encoding of the runs joined (always for hex;
 /// for base64url when `n` is a multiple of 3, so no run ends inside a sextet).
-type Encoding = (fn(usize) -> usize, fn(&[u8], &mut [u8]), fn(usize) -> bool);
+type Encoding = (
+  fn(usize) -> Option<usize>,
+  fn(&[u8], &mut [u8]),
+  fn(usize) -> bool,
+);
 
 const HEX: Encoding = (encode::hex_len, encode::hex, |_| true);
 const BASE64URL: Encoding = (encode::base64url_len, encode::base64url, |n| n % 3 == 0);
@@ -402,7 +407,10 @@ const BASE64URL: Encoding = (encode::base64url_len, encode::base64url, |n| n % 3
 /// One latin1 string of `count` tokens back to back, each `nbytes` random bytes encoded by
 /// `encoding`; made from the pool's bytes in place. The text is wiped once V8 has its copy.
 fn tokens(call: &Call, count: usize, nbytes: usize, (len, encode, joins): Encoding) -> Outcome {
-  let len = len(nbytes);
+  let len = len(nbytes).ok_or_else(|| {
+    let must = "small enough for its encoding to fit in memory";
+    Failure::Range("nbytes", must, nbytes.to_string())
+  })?;
   if count == 1 && nbytes >= source::PARALLEL_BYTES {
     return large_token(call, nbytes, len, encode);
   }
