@@ -86,7 +86,12 @@ impl Pool {
   }
 
   fn refill(&mut self) -> Result<(), Error> {
-    self.generator.generate(&mut self.bytes)?;
+    // A refill that reaches the 64 KiB limit midway has written keystream before the OS fails
+    // to give the next key: wiped, as the pool stays empty.
+    if let Err(e) = self.generator.generate(&mut self.bytes) {
+      wipe(&mut self.bytes);
+      return Err(e);
+    }
     self.pos = 0;
     Ok(())
   }
@@ -311,6 +316,25 @@ mod tests {
     for (i, x) in chunks.iter().enumerate() {
       assert!(chunks[i + 1..].iter().all(|y| y != x), "block {i}");
     }
+  }
+
+  /// Seeds as `counting` does, and fails from the second on.
+  fn failing_after_one(seed: &mut [u8]) -> Result<(), getrandom::Error> {
+    if SEEDS.get() > 0 {
+      return Err(getrandom::Error::UNSUPPORTED);
+    }
+    counting(seed)
+  }
+
+  #[test]
+  fn a_refill_that_fails_midway_leaves_nothing_in_the_pool() {
+    SEEDS.set(0);
+    let mut pool = Pool::seeded_by(failing_after_one);
+    // Large requests bypass the pool: this leaves 100 bytes before the limit.
+    pool.fill(&mut vec![0u8; RESEED_BYTES - 100]).unwrap();
+    assert!(pool.fill(&mut [0u8; 1]).is_err());
+    assert_eq!(pool.pos, POOL_BYTES);
+    assert!(pool.bytes.iter().all(|&b| b == 0));
   }
 
   #[test]
