@@ -1,5 +1,5 @@
 //! Why random bytes could not be had. A module of its own, below every other, so that the
-//! generators, the memory helpers and the pool all name it without importing one another.
+//! generators, the wiping wrappers (`secret`) and the pool all name it without importing one another.
 
 #[derive(Debug)]
 pub enum Error {
