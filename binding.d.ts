@@ -9,5 +9,8 @@
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
-/** A Buffer of `len` random bytes, made on libuv's thread pool. */
-export declare function randomBytesAsync(len: number): Promise<unknown>
+/**
+ * A Promise of a Buffer of `nbytes` random bytes, made on libuv's thread pool; a bad size
+ * rejects it.
+ */
+export declare function randomBytesAsync(nbytes: number): Promise<Buffer>

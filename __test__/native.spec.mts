@@ -13,16 +13,79 @@ import test from './helpers/test.mjs'
 const native = backend === 'native' ? test : test.skip
 const binding = (): Backend => createRequire(import.meta.url)('../binding.js') as Backend
 
-native('sizes are integers in [0, 2**32), never wrapped or truncated', (t) => {
-  const { tokenHex, tokenUrlsafe, tokenHexBatch, randbits } = binding()
-  for (const bad of [2 ** 32 + 3, 2 ** 32, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
-    throwsNodeError(t, () => tokenHex(bad), rangeError(/"nbytes".*Received/), `tokenHex(${bad})`)
-    throwsNodeError(t, () => tokenUrlsafe(bad), rangeError(/"nbytes"/), `tokenUrlsafe(${bad})`)
-    throwsNodeError(t, () => tokenHexBatch(bad, 1), rangeError(/"count"/), `tokenHexBatch(${bad}, 1)`)
+// Values no entry may take where it wants a size: out of range, not integers, past 2**32 (where
+// a 32-bit read would wrap), and not numbers at all.
+const NOT_SIZES = [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 32 + 5, 2 ** 53]
+const NOT_NUMBERS = ['5', 5n]
+
+/** Every raw entry, each argument position in turn given `bad` and the others valid values. */
+function everyEntry(b: Backend, bad: unknown): Array<[string, string | undefined, () => unknown]> {
+  const x = bad as never
+  return [
+    ['tokenHex(bad)', 'nbytes', () => b.tokenHex(x)],
+    ['tokenUrlsafe(bad)', 'nbytes', () => b.tokenUrlsafe(x)],
+    ['tokenHexBatch(bad, 1)', 'count', () => b.tokenHexBatch(x, 1)],
+    ['tokenHexBatch(1, bad)', 'nbytes', () => b.tokenHexBatch(1, x)],
+    ['tokenUrlsafeBatch(bad, 1)', 'count', () => b.tokenUrlsafeBatch(x, 1)],
+    ['tokenUrlsafeBatch(1, bad)', 'nbytes', () => b.tokenUrlsafeBatch(1, x)],
+    ['randbits(bad)', 'k', () => b.randbits(x)],
+    ['randomBytesAsync(bad)', 'nbytes', () => b.randomBytesAsync(x)],
+    // Entries that take no size: every one of these values is of the wrong type for them.
+    ['fillRandom(bad)', undefined, () => b.fillRandom(x)],
+    ['randbelowBig(bad)', undefined, () => b.randbelowBig(x)],
+    ['compareBytes(bad, bytes)', undefined, () => b.compareBytes(x, new Uint8Array(1))],
+    ['compareStrings(bad, string)', undefined, () => b.compareStrings(x, 'a')],
+  ]
+}
+
+/** What `fn` throws, or what its Promise rejects with: `randomBytesAsync` reports through it. */
+async function failure(fn: () => unknown): Promise<unknown> {
+  try {
+    const result = fn()
+    if (result instanceof Promise) await result
+  } catch (error) {
+    return error
   }
-  throwsNodeError(t, () => tokenHex(2 ** 32 + 3), rangeError(/Received 4294967299$/))
-  throwsNodeError(t, () => randbits(2 ** 30 + 1), rangeError(/"k".*2\*\*30/))
-  t.is(tokenHex(3).length, 6)
+  return undefined
+}
+
+native('every entry refuses a size that is not an integer in [0, 2**32), never wrapping it', async (t) => {
+  const b = binding()
+  const sizes = NOT_SIZES.flatMap((bad) => everyEntry(b, bad).map((entry) => [bad, ...entry] as const))
+  for (const [bad, what, name, fn] of sizes) {
+    const error = (await failure(fn)) as Error & { code?: unknown }
+    const expected = name === undefined
+      ? { type: TypeError, code: 'ERR_INVALID_ARG_TYPE', message: /wrong type/ }
+      : { type: RangeError, code: 'ERR_OUT_OF_RANGE', message: new RegExp(`^The value of "${name}" is out of range\\. .*Received ${String(bad)}$`) }
+    const label = what.replace('bad', String(bad))
+    t.true(error instanceof expected.type, `${label} gave ${String(error)}`)
+    t.is(error?.code, expected.code, label)
+    t.regex(String(error?.message), expected.message, label)
+  }
+  throwsNodeError(t, () => b.randbits(2 ** 30 + 1), rangeError(/"k".*2\*\*30/))
+  t.is(b.tokenHex(3).length, 6)
+  t.is((await b.randomBytesAsync(2 ** 16 + 3)).length, 2 ** 16 + 3)
+})
+
+native('every entry refuses an argument that is not a number, before any work', async (t) => {
+  const b = binding()
+  for (const bad of NOT_NUMBERS) {
+    for (const [what, name, fn] of everyEntry(b, bad)) {
+      // A bigint is what randbelowBig takes, and a string what compareStrings does.
+      if ((typeof bad === 'bigint' && what.startsWith('randbelowBig')) || (typeof bad === 'string' && what.startsWith('compareStrings'))) continue
+      const error = (await failure(fn)) as Error & { code?: unknown }
+      const label = `${what.replace('bad', typeof bad)}${name ? ` (${name})` : ''}`
+      t.true(error instanceof TypeError, `${label} gave ${String(error)}`)
+      t.is(error?.code, 'ERR_INVALID_ARG_TYPE', label)
+      t.regex(String(error?.message), /wrong type/, label)
+    }
+  }
+})
+
+native('randomBytesAsync never throws: a bad size rejects its Promise', async (t) => {
+  const promise = binding().randomBytesAsync(-1)
+  t.true(promise instanceof Promise)
+  await t.throwsAsync(promise, { instanceOf: RangeError, message: /"nbytes".*Received -1$/ })
 })
 
 native('bounds are bigints >= 1n; the sign is never dropped', (t) => {

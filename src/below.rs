@@ -6,7 +6,8 @@
 //!
 //! Numbers are little-endian 64-bit words, as N-API exchanges bigints.
 
-use crate::source::{Error, Source};
+use crate::error::Error;
+use crate::source::Source;
 
 /// Replaces `n` (at least 1) by `n - 1`.
 pub fn decrement(n: &mut [u64]) {

@@ -33,9 +33,9 @@ fn base64url_char(x: u8) -> u8 {
     .wrapping_add(at_least(63, x) & 49)
 }
 
-/// Length of lowercase hex for `n` bytes.
-pub fn hex_len(n: usize) -> usize {
-  2 * n
+/// Length of lowercase hex for `n` bytes, if a `usize` can count it.
+pub fn hex_len(n: usize) -> Option<usize> {
+  n.checked_mul(2)
 }
 
 /// Writes lowercase hex of `bytes` to `out` (`hex_len` long).
@@ -59,9 +59,9 @@ fn hex_into(bytes: &[u8], out: &mut [u8]) {
   }
 }
 
-/// Length of unpadded base64url for `n` bytes: `ceil(4 * n / 3)`.
-pub fn base64url_len(n: usize) -> usize {
-  n / 3 * 4 + [0, 2, 3][n % 3]
+/// Length of unpadded base64url for `n` bytes, `ceil(4 * n / 3)`, if a `usize` can count it.
+pub fn base64url_len(n: usize) -> Option<usize> {
+  (n / 3).checked_mul(4)?.checked_add([0, 2, 3][n % 3])
 }
 
 /// Writes base64url (RFC 4648 section 5) of `bytes` to `out` (`base64url_len` long), without `=`
@@ -100,13 +100,13 @@ mod tests {
   const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
   fn hex_string(bytes: &[u8]) -> String {
-    let mut out = vec![0; hex_len(bytes.len())];
+    let mut out = vec![0; hex_len(bytes.len()).unwrap()];
     hex(bytes, &mut out);
     String::from_utf8(out).unwrap()
   }
 
   fn base64url_string(bytes: &[u8]) -> String {
-    let mut out = vec![0; base64url_len(bytes.len())];
+    let mut out = vec![0; base64url_len(bytes.len()).unwrap()];
     base64url(bytes, &mut out);
     String::from_utf8(out).unwrap()
   }
@@ -168,8 +168,17 @@ mod tests {
   #[test]
   fn base64url_len_is_ceil_four_thirds() {
     for n in 0..100 {
-      assert_eq!(base64url_len(n), (4 * n).div_ceil(3));
+      assert_eq!(base64url_len(n), Some((4 * n).div_ceil(3)));
     }
+  }
+
+  #[test]
+  fn lengths_past_a_usize_are_none_not_wrapped() {
+    assert_eq!(hex_len(usize::MAX / 2), Some(usize::MAX - 1));
+    assert_eq!(hex_len(usize::MAX / 2 + 1), None);
+    assert_eq!(base64url_len(usize::MAX / 4 * 3), Some(usize::MAX / 4 * 4));
+    assert_eq!(base64url_len(usize::MAX / 4 * 3 + 3), None);
+    assert_eq!(base64url_len(usize::MAX), None);
   }
 
   #[test]

@@ -1,21 +1,34 @@
 //! The userspace generators: AES-256 in counter mode where the CPU has AES instructions, ChaCha12
 //! elsewhere. Both erase their key after every request (each `generate` call), replacing it with
 //! keystream no caller ever sees, so a leaked state reveals no earlier output.
+//!
+//! Keys never move. A move copies a value's bytes and leaves the old ones behind, unwiped, so
+//! the state lives in one heap allocation, made once per thread with a public all-zero key and
+//! rekeyed in place from then on: each new key schedule is built in a local that then trades
+//! places with the old one, which is wiped as the local drops. Every key and counter byte this
+//! code holds is wiped, on every path; what it cannot reach are the stack frames of the ciphers'
+//! own constructors, and ChaCha's `from_seed`, which takes its key by value.
 
+use aes::cipher::typenum::{U16, U256, U32, U48, U64};
 use aes::cipher::{Array, BlockCipherEncrypt, KeyInit};
 use aes::Aes256Enc;
 use chacha20::{variants::Legacy, ChaChaCore, R12};
 use rand::rand_core::block::Generator as _;
 use rand::SeedableRng;
+use zeroize::{Zeroize, ZeroizeOnDrop};
 
-use crate::secret::wipe;
+use crate::secret::Wiped;
 
 /// Bytes of OS randomness that key either generator: an AES-256 key and a 128-bit counter, or a
 /// ChaCha key (whose last 16 bytes are left unused).
 pub const SEED_BYTES: usize = 48;
 
+type Seed = Array<u8, U48>;
+
 /// The generator of one thread, chosen once per thread by what the CPU can do.
-pub enum Keystream {
+pub struct Keystream(Box<State>);
+
+enum State {
   Aes(AesCtr),
   ChaCha(ChaCha),
 }
@@ -24,31 +37,62 @@ impl Keystream {
   /// AES-256-CTR where `aes` runs it on the CPU's AES instructions (AES-NI, and VAES where the CPU
   /// has it, on x86; the Cryptography Extensions on ARMv8), which are constant-time and the
   /// fastest generator there is; ChaCha12 elsewhere, as `aes` would otherwise fall back to
-  /// bitsliced software AES, constant-time too but slower than ChaCha.
-  pub fn new(seed: &[u8; SEED_BYTES]) -> Self {
-    if aes::hardware_accelerated() {
-      Keystream::Aes(AesCtr::new(seed))
+  /// bitsliced software AES, constant-time too but slower than ChaCha. Keyed with zeros, which
+  /// are public, until `reseed`.
+  pub fn unkeyed() -> Self {
+    Keystream(Box::new(if aes::hardware_accelerated() {
+      State::Aes(AesCtr::unkeyed())
     } else {
-      Keystream::ChaCha(ChaCha::new(seed))
+      State::ChaCha(ChaCha::unkeyed())
+    }))
+  }
+
+  /// Keys the generator from `seed`, in place.
+  pub fn reseed(&mut self, seed: &[u8; SEED_BYTES]) {
+    let seed = Array::cast_from_core(seed);
+    match &mut *self.0 {
+      State::Aes(g) => g.rekey(seed),
+      State::ChaCha(g) => g.rekey(seed.split_ref::<U32>().0),
     }
   }
 
   /// Writes the next `out.len()` bytes of keystream to `out`, then erases the key.
   pub fn generate(&mut self, out: &mut [u8]) {
-    match self {
-      Keystream::Aes(g) => g.generate(out),
-      Keystream::ChaCha(g) => g.generate(out),
+    match &mut *self.0 {
+      State::Aes(g) => g.generate(out),
+      State::ChaCha(g) => g.generate(out),
     }
   }
 
   #[cfg(test)]
+  pub fn keyed(seed: &[u8; SEED_BYTES]) -> Self {
+    let mut g = Keystream::unkeyed();
+    g.reseed(seed);
+    g
+  }
+
+  #[cfg(test)]
   fn name(&self) -> &'static str {
-    match self {
-      Keystream::Aes(_) => "aes-256-ctr",
-      Keystream::ChaCha(_) => "chacha12",
+    match *self.0 {
+      State::Aes(_) => "aes-256-ctr",
+      State::ChaCha(_) => "chacha12",
     }
   }
+
+  /// Where the state is: the same for the generator's whole life.
+  #[cfg(test)]
+  pub fn state_address(&self) -> *const () {
+    std::ptr::from_ref(&*self.0).cast()
+  }
 }
+
+/// The ciphers wipe their own state (key schedules included) as they drop: their `zeroize`
+/// features, which `Cargo.toml` turns on, and which this fails to compile without.
+const _: () = {
+  const fn wiped_on_drop<T: ZeroizeOnDrop>() {}
+  wiped_on_drop::<Aes256Enc>();
+  wiped_on_drop::<ChaChaCore12>();
+};
 
 /// AES-256 in counter mode as NIST SP 800-90A's CTR_DRBG runs it: output block `i` is
 /// `AES(key, v + i)` with a 128-bit big-endian counter, and after each request the next three
@@ -59,14 +103,27 @@ pub struct AesCtr {
 }
 
 impl AesCtr {
+  fn unkeyed() -> Self {
+    AesCtr {
+      cipher: Aes256Enc::new(&Array::default()),
+      v: 0,
+    }
+  }
+
+  #[cfg(test)]
   fn new(seed: &[u8; SEED_BYTES]) -> Self {
-    let mut key: [u8; 32] = std::array::from_fn(|i| seed[i]);
-    let g = AesCtr {
-      cipher: Aes256Enc::new(&key.into()),
-      v: u128::from_be_bytes(std::array::from_fn(|i| seed[32 + i])),
-    };
-    wipe(&mut key);
+    let mut g = AesCtr::unkeyed();
+    g.rekey(Array::cast_from_core(seed));
     g
+  }
+
+  /// Takes the key (32 bytes) and counter (16) from `seed`, read in place.
+  fn rekey(&mut self, seed: &Seed) {
+    let (key, v) = seed.split_ref::<U32>();
+    let mut cipher = Aes256Enc::new(key);
+    std::mem::swap(&mut self.cipher, &mut cipher);
+    self.v = u128::from_be_bytes(v.0);
+    // `cipher`, now the old key schedule, wipes itself here.
   }
 
   /// Counter blocks encrypted in place: `out` holds the (public) counters only until
@@ -95,17 +152,20 @@ impl AesCtr {
     for chunk in blocks.chunks_mut(256) {
       self.counters(chunk);
     }
-    // One block for a partial tail, then the new key (two blocks) and counter (one).
-    let mut extra = [[0u8; 16]; 4];
-    self.counters(&mut extra);
-    tail.copy_from_slice(&extra[0][..tail.len()]);
-    let mut key = [0u8; 32];
-    key[..16].copy_from_slice(&extra[1]);
-    key[16..].copy_from_slice(&extra[2]);
-    self.cipher = Aes256Enc::new(&key.into());
-    self.v = u128::from_be_bytes(extra[3]);
-    wipe(extra.as_flattened_mut());
-    wipe(&mut key);
+    // One block for a partial tail, then the new key (two blocks) and counter (one): a seed.
+    let mut extra = [0u8; 64];
+    let mut extra = Wiped(&mut extra);
+    self.counters(extra.as_chunks_mut::<16>().0);
+    let (first, seed) = Array::<u8, U64>::cast_from_core(extra.0).split_ref::<U16>();
+    tail.copy_from_slice(&first[..tail.len()]);
+    self.rekey(seed);
+  }
+}
+
+impl Drop for AesCtr {
+  fn drop(&mut self) {
+    // The cipher wipes itself (see `wiped_on_drop`); the counter is this code's to wipe.
+    self.v.zeroize();
   }
 }
 
@@ -120,31 +180,43 @@ pub struct ChaCha {
 }
 
 impl ChaCha {
+  fn unkeyed() -> Self {
+    ChaCha {
+      core: ChaChaCore12::from_seed([0; 32]),
+    }
+  }
+
+  #[cfg(test)]
   fn new(seed: &[u8; SEED_BYTES]) -> Self {
-    let mut key: [u8; 32] = std::array::from_fn(|i| seed[i]);
-    let core = ChaChaCore12::from_seed(key);
-    wipe(&mut key);
-    ChaCha { core }
+    let mut g = ChaCha::unkeyed();
+    g.rekey(Array::<u8, U48>::cast_from_core(seed).split_ref::<U32>().0);
+    g
+  }
+
+  fn rekey(&mut self, key: &Array<u8, U32>) {
+    // `from_seed` takes the key by value: a copy in its argument that this code cannot wipe.
+    let mut core = ChaChaCore12::from_seed(key.0);
+    std::mem::swap(&mut self.core, &mut core);
+    // `core`, now the old state, wipes itself here.
   }
 
   fn generate(&mut self, out: &mut [u8]) {
     let mut block: ChaChaBlock = [0; CHACHA_BLOCK_BYTES / 4];
+    let mut block = Wiped(&mut block);
     for chunk in out.chunks_mut(CHACHA_BLOCK_BYTES) {
       self.core.generate(&mut block);
       chunk.copy_from_slice(&block_bytes(&block)[..chunk.len()]);
     }
     self.core.generate(&mut block);
-    let mut key = [0u8; 32];
-    key.copy_from_slice(&block_bytes(&block)[..32]);
-    self.core = ChaChaCore12::from_seed(key);
-    wipe(&mut block);
-    wipe(&mut key);
+    let (key, _) = Array::<u8, U256>::cast_from_core(block_bytes(&block)).split_ref::<U32>();
+    self.rekey(key);
   }
 }
 
-fn block_bytes(block: &ChaChaBlock) -> &[u8] {
-  // SAFETY: `[u32; N]` is valid as `4 * N` bytes (no padding, any bit pattern is a `u8`).
-  unsafe { std::slice::from_raw_parts(block.as_ptr().cast::<u8>(), CHACHA_BLOCK_BYTES) }
+fn block_bytes(block: &ChaChaBlock) -> &[u8; CHACHA_BLOCK_BYTES] {
+  // SAFETY: `[u32; N]` is valid as `4 * N` bytes (no padding, any bit pattern is a `u8`, whose
+  // alignment is 1), borrowed for as long as `block`.
+  unsafe { &*block.as_ptr().cast::<[u8; CHACHA_BLOCK_BYTES]>() }
 }
 
 #[cfg(test)]
@@ -267,9 +339,40 @@ mod tests {
     assert_eq!(out[64..], reference_chacha12(&key, 1));
   }
 
+  /// The bytes of the storage at `at`, all of them written.
+  ///
+  /// # Safety
+  /// `at` must be live and every one of its `size_of::<T>()` bytes initialised.
+  unsafe fn storage<'a, T>(at: *const T) -> &'a [u8] {
+    unsafe { std::slice::from_raw_parts(at.cast::<u8>(), std::mem::size_of::<T>()) }
+  }
+
+  #[test]
+  fn dropping_a_generator_zeroes_every_byte_of_its_state() {
+    use std::mem::{size_of, ManuallyDrop};
+    // No padding and no field besides the key schedule and the counter or state, so that the
+    // drops below write every byte that `storage` reads.
+    assert_eq!(size_of::<AesCtr>(), size_of::<Aes256Enc>() + 16);
+    assert_eq!(size_of::<ChaCha>(), 64);
+    let seed: [u8; SEED_BYTES] = std::array::from_fn(|i| i as u8 + 1);
+    let mut aes = ManuallyDrop::new(AesCtr::new(&seed));
+    let mut chacha = ManuallyDrop::new(ChaCha::new(&seed));
+    assert_ne!(aes.v, 0);
+    // SAFETY: neither is used as a value again; only their storage, these locals, is read, and
+    // the drops have written all of it: `AesCtr`'s own the counter, `aes`'s every byte of the
+    // cipher (`zeroize_flat_type`), and `chacha20`'s the whole 64-byte state.
+    let (aes, chacha) = unsafe {
+      ManuallyDrop::drop(&mut aes);
+      ManuallyDrop::drop(&mut chacha);
+      (storage(&raw const aes), storage(&raw const chacha))
+    };
+    assert!(aes.iter().all(|&b| b == 0));
+    assert!(chacha.iter().all(|&b| b == 0));
+  }
+
   #[test]
   fn aes_runs_where_the_cpu_has_aes_instructions() {
-    let g = Keystream::new(&[0; SEED_BYTES]);
+    let g = Keystream::unkeyed();
     assert_eq!(
       g.name(),
       if aes::hardware_accelerated() {
@@ -283,8 +386,8 @@ mod tests {
   #[test]
   fn every_length_is_filled_with_no_repeated_block() {
     for mut g in [
-      Keystream::Aes(AesCtr::new(&[1u8; SEED_BYTES])),
-      Keystream::ChaCha(ChaCha::new(&[1u8; SEED_BYTES])),
+      Keystream(Box::new(State::Aes(AesCtr::new(&[1u8; SEED_BYTES])))),
+      Keystream(Box::new(State::ChaCha(ChaCha::new(&[1u8; SEED_BYTES])))),
     ] {
       for n in [0, 1, 15, 16, 17, 255, 256, 257, 4096 + 3] {
         let mut out = vec![0u8; n];

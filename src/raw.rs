@@ -20,8 +20,10 @@ use zeroize::DefaultIsZeroes;
 use crate::below;
 use crate::compare;
 use crate::encode;
+use crate::error::Error;
 use crate::secret::{zeroed, Wiped};
 use crate::source::{self, with_pool};
+use crate::tasks;
 
 pub type Callback = unsafe extern "C" fn(sys::napi_env, sys::napi_callback_info) -> sys::napi_value;
 
@@ -84,14 +86,16 @@ enum Failure {
   /// An N-API call failed with this status.
   Napi(sys::napi_status),
   /// The random source or an allocation (one that aborts would end the process) failed.
-  Source(source::Error),
+  Source(Error),
   /// An argument out of range, which the facade never passes: its name, what it must be, and
   /// the value received.
   Range(&'static str, &'static str, String),
+  /// A panic, caught before it could unwind into V8.
+  Panic,
 }
 
-impl From<source::Error> for Failure {
-  fn from(e: source::Error) -> Self {
+impl From<Error> for Failure {
+  fn from(e: Error) -> Self {
     Failure::Source(e)
   }
 }
@@ -122,7 +126,7 @@ impl Call {
     let k = n as u32;
     if f64::from(k) != n {
       let must = "an integer >= 0 and <= 4294967295";
-      return Err(Failure::Range(name, must, n.to_string()));
+      return Err(Failure::Range(name, must, js_number(n)));
     }
     Ok(k as usize)
   }
@@ -240,6 +244,16 @@ impl Call {
     Ok(value)
   }
 
+  /// A Promise already rejected with the error `failure` becomes.
+  fn rejected(&self, failure: Failure) -> Outcome {
+    let error =
+      js_error(self.env, failure).ok_or(Failure::Napi(sys::Status::napi_pending_exception))?;
+    let (mut deferred, mut promise) = (ptr::null_mut(), ptr::null_mut());
+    check(unsafe { sys::napi_create_promise(self.env, &mut deferred, &mut promise) })?;
+    check(unsafe { sys::napi_reject_deferred(self.env, deferred, error) })?;
+    Ok(promise)
+  }
+
   fn undefined(&self) -> Outcome {
     let mut value = ptr::null_mut();
     check(unsafe { sys::napi_get_undefined(self.env, &mut value) })?;
@@ -253,7 +267,7 @@ fn run(
   info: sys::napi_callback_info,
   body: impl FnOnce(&mut Call) -> Outcome,
 ) -> sys::napi_value {
-  let outcome = catch_unwind(AssertUnwindSafe(|| {
+  settle(env, || {
     let mut call = Call {
       env,
       args: [ptr::null_mut(); 2],
@@ -270,51 +284,83 @@ fn run(
       )
     })?;
     body(&mut call)
-  }));
-  let (kind, code, message) = match outcome {
-    Ok(Ok(value)) => return value,
-    // An exception is already pending (a getter threw, say): let it propagate as it is.
-    Ok(Err(Failure::Napi(sys::Status::napi_pending_exception))) => return ptr::null_mut(),
-    Ok(Err(Failure::Napi(status))) if WRONG_TYPE.contains(&status) => (
-      Kind::Type,
+  })
+}
+
+/// The value `f` makes, or null with its failure (a panic included) thrown: nothing unwinds into
+/// V8.
+fn settle(env: sys::napi_env, f: impl FnOnce() -> Outcome) -> sys::napi_value {
+  match catch_unwind(AssertUnwindSafe(f)).unwrap_or(Err(Failure::Panic)) {
+    Ok(value) => value,
+    Err(failure) => {
+      if let Some(error) = js_error(env, failure) {
+        unsafe { sys::napi_throw(env, error) };
+      }
+      ptr::null_mut()
+    }
+  }
+}
+
+/// The JavaScript error a failure becomes, thrown or rejected with alike; `None` where an
+/// exception is already pending (a getter threw, say), to propagate as it is, or where N-API
+/// cannot make the error.
+fn js_error(env: sys::napi_env, failure: Failure) -> Option<sys::napi_value> {
+  let (create, code, message) = match failure {
+    Failure::Napi(sys::Status::napi_pending_exception) => return None,
+    Failure::Napi(status) if WRONG_TYPE.contains(&status) => (
+      sys::napi_create_type_error as Create,
       "ERR_INVALID_ARG_TYPE",
       format!(
         "an argument of the wrong type reached napi-secrets' native code (N-API status {status})"
       ),
     ),
-    Ok(Err(Failure::Napi(status))) => (
-      Kind::Plain,
+    Failure::Napi(status) => (
+      sys::napi_create_error as Create,
       "ERR_NAPI_SECRETS_NAPI_CALL",
       format!("an N-API call failed with status {status}"),
     ),
-    Ok(Err(Failure::Source(e))) => (Kind::Plain, e.code(), e.to_string()),
-    Ok(Err(Failure::Range(name, must, received))) => (
-      Kind::Range,
+    Failure::Source(e) => (sys::napi_create_error as Create, e.code(), e.to_string()),
+    Failure::Range(name, must, received) => (
+      sys::napi_create_range_error as Create,
       "ERR_OUT_OF_RANGE",
       format!("The value of \"{name}\" is out of range. It must be {must}. Received {received}"),
     ),
-    Err(_) => (
-      Kind::Plain,
+    Failure::Panic => (
+      sys::napi_create_error as Create,
       "ERR_NAPI_SECRETS_INTERNAL",
       "napi-secrets: internal error".to_owned(),
     ),
   };
-  let code = CString::new(code).unwrap_or_default();
-  let message = CString::new(message).unwrap_or_default();
-  let throw = match kind {
-    Kind::Type => sys::napi_throw_type_error,
-    Kind::Range => sys::napi_throw_range_error,
-    Kind::Plain => sys::napi_throw_error,
+  let text = |s: &str| {
+    let mut value = ptr::null_mut();
+    let status =
+      unsafe { sys::napi_create_string_utf8(env, s.as_ptr().cast(), s.len() as isize, &mut value) };
+    (status == sys::Status::napi_ok).then_some(value)
   };
-  unsafe { throw(env, code.as_ptr(), message.as_ptr()) };
-  ptr::null_mut()
+  let (code, message) = (text(code)?, text(&message)?);
+  let mut error = ptr::null_mut();
+  let status = unsafe { create(env, code, message, &mut error) };
+  (status == sys::Status::napi_ok).then_some(error)
 }
 
-/// Which class of JavaScript error a failure becomes.
-enum Kind {
-  Type,
-  Range,
-  Plain,
+/// `napi_create_error` and its TypeError and RangeError twins, which also set `code`.
+type Create = unsafe fn(
+  sys::napi_env,
+  sys::napi_value,
+  sys::napi_value,
+  *mut sys::napi_value,
+) -> sys::napi_status;
+
+/// A number as JavaScript's `String(n)` shows it, for the "Received" of a message: `Infinity`
+/// where Rust says `inf`, and exponents past JavaScript's thresholds (`1e+21`, `1e-7`).
+fn js_number(n: f64) -> String {
+  if n.is_infinite() {
+    return if n > 0.0 { "Infinity" } else { "-Infinity" }.to_owned();
+  }
+  if n != 0.0 && !(1e-6..1e21).contains(&n.abs()) {
+    return format!("{n:e}").replace("e", "e+").replace("e+-", "e-");
+  }
+  n.to_string()
 }
 
 /// The statuses of an N-API read given a value of the wrong type.
@@ -345,10 +391,15 @@ fn units_as_bytes(units: &[u16]) -> &[u8] {
   unsafe { std::slice::from_raw_parts(units.as_ptr().cast::<u8>(), 2 * units.len()) }
 }
 
-/// A text encoding of random bytes: its length for `n` bytes, the encoder, and whether the
+/// A text encoding of random bytes: its length for `n` bytes (if a `usize` can count it: always
+/// for `n < 2**32` where `usize` has 64 bits), the encoder, and whether the
 /// encodings of `n`-byte runs, back to back, are the encoding of the runs joined (always for hex;
 /// for base64url when `n` is a multiple of 3, so no run ends inside a sextet).
-type Encoding = (fn(usize) -> usize, fn(&[u8], &mut [u8]), fn(usize) -> bool);
+type Encoding = (
+  fn(usize) -> Option<usize>,
+  fn(&[u8], &mut [u8]),
+  fn(usize) -> bool,
+);
 
 const HEX: Encoding = (encode::hex_len, encode::hex, |_| true);
 const BASE64URL: Encoding = (encode::base64url_len, encode::base64url, |n| n % 3 == 0);
@@ -356,7 +407,10 @@ const BASE64URL: Encoding = (encode::base64url_len, encode::base64url, |n| n % 3
 /// One latin1 string of `count` tokens back to back, each `nbytes` random bytes encoded by
 /// `encoding`; made from the pool's bytes in place. The text is wiped once V8 has its copy.
 fn tokens(call: &Call, count: usize, nbytes: usize, (len, encode, joins): Encoding) -> Outcome {
-  let len = len(nbytes);
+  let len = len(nbytes).ok_or_else(|| {
+    let must = "small enough for its encoding to fit in memory";
+    Failure::Range("nbytes", must, nbytes.to_string())
+  })?;
   if count == 1 && nbytes >= source::PARALLEL_BYTES {
     return large_token(call, nbytes, len, encode);
   }
@@ -397,6 +451,23 @@ fn large_token(call: &Call, nbytes: usize, len: usize, encode: fn(&[u8], &mut [u
 fn fill_random(call: &mut Call) -> Outcome {
   source::fill(call.bytes_mut(0)?)?;
   call.undefined()
+}
+
+/// A Promise of a Buffer of `nbytes` random bytes, made on libuv's thread pool. A bad size
+/// rejects it with the error the synchronous entries throw: a function that returns a Promise
+/// reports through it. Called by `randomBytesAsync` (in `lib.rs`), which napi-rs registers so
+/// that the loader it generates names it.
+pub fn random_bytes_async(env: sys::napi_env, nbytes: sys::napi_value) -> sys::napi_value {
+  let call = Call {
+    env,
+    args: [nbytes, ptr::null_mut()],
+  };
+  settle(env, || match call.size(0, "nbytes") {
+    Ok(len) => {
+      tasks::random_bytes(env, len).map_err(|_| Failure::Napi(sys::Status::napi_generic_failure))
+    }
+    Err(failure) => call.rejected(failure),
+  })
 }
 
 fn token_hex(call: &mut Call) -> Outcome {
@@ -488,4 +559,30 @@ fn long_strings_equal(call: &Call) -> Result<bool, Failure> {
     units_as_bytes(&a[..len]),
     units_as_bytes(&b[..len]),
   ))
+}
+
+#[cfg(test)]
+mod tests {
+  use super::*;
+
+  #[test]
+  fn numbers_show_as_javascript_shows_them() {
+    let cases = [
+      (-1.0, "-1"),
+      (1.5, "1.5"),
+      (f64::NAN, "NaN"),
+      (f64::INFINITY, "Infinity"),
+      (f64::NEG_INFINITY, "-Infinity"),
+      (4294967301.0, "4294967301"),
+      (9007199254740992.0, "9007199254740992"),
+      (1e21, "1e+21"),
+      (-1.5e300, "-1.5e+300"),
+      (1e-6, "0.000001"),
+      (1e-7, "1e-7"),
+      (-0.0, "-0"),
+    ];
+    for (n, shown) in cases {
+      assert_eq!(js_number(n), shown);
+    }
+  }
 }

@@ -4,7 +4,7 @@ use std::ops::{Deref, DerefMut};
 
 use zeroize::{DefaultIsZeroes, Zeroize, Zeroizing};
 
-use crate::source::Error;
+use crate::error::Error;
 
 /// Zeroes `xs` with volatile writes, which the optimiser may not drop as dead stores
 /// (`black_box` promises no such thing).

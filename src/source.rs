@@ -4,36 +4,9 @@
 use std::cell::RefCell;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
+use crate::error::Error;
 use crate::keystream::{Keystream, SEED_BYTES};
 use crate::secret::{wipe, zeroed, Wiped};
-
-/// Why random bytes could not be had.
-#[derive(Debug)]
-pub enum Error {
-  /// The OS random source failed.
-  Os(getrandom::Error),
-  /// Memory for this many bytes could not be allocated.
-  Memory(usize),
-}
-
-impl Error {
-  /// The `code` of the JavaScript error this becomes.
-  pub fn code(&self) -> &'static str {
-    match self {
-      Error::Os(_) => "ERR_NAPI_SECRETS_RANDOM_SOURCE",
-      Error::Memory(_) => "ERR_MEMORY_ALLOCATION_FAILED",
-    }
-  }
-}
-
-impl std::fmt::Display for Error {
-  fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-    match self {
-      Error::Os(e) => write!(f, "the OS random source failed: {e}"),
-      Error::Memory(bytes) => write!(f, "{bytes} bytes of memory could not be allocated"),
-    }
-  }
-}
 
 /// Anything that can fill a slice with random bytes. The generators in `below` take this trait so
 /// that `cargo test` can drive them with scripted bytes.
@@ -63,7 +36,11 @@ impl Generator {
         let mut seed = [0u8; SEED_BYTES];
         let mut seed = Wiped(&mut seed);
         (self.seed)(&mut seed[..]).map_err(Error::Os)?;
-        self.keystream = Some(Keystream::new(&seed));
+        // Made once, then rekeyed in place: see `keystream`.
+        self
+          .keystream
+          .get_or_insert_with(Keystream::unkeyed)
+          .reseed(&seed);
         self.since_reseed = 0;
       }
       let n = out.len().min(RESEED_BYTES - self.since_reseed);
@@ -109,7 +86,12 @@ impl Pool {
   }
 
   fn refill(&mut self) -> Result<(), Error> {
-    self.generator.generate(&mut self.bytes)?;
+    // A refill that reaches the 64 KiB limit midway has written keystream before the OS fails
+    // to give the next key: wiped, as the pool stays empty.
+    if let Err(e) = self.generator.generate(&mut self.bytes) {
+      wipe(&mut self.bytes);
+      return Err(e);
+    }
     self.pos = 0;
     Ok(())
   }
@@ -223,7 +205,8 @@ fn fill_slot(slot: &Mutex<Option<&mut [u8]>>) -> Result<(), Error> {
 
 #[cfg(test)]
 pub mod scripted {
-  use super::{Error, Source};
+  use super::Source;
+  use crate::error::Error;
 
   /// Hands out a fixed script of bytes, then panics: tests state exactly what a generator reads.
   pub struct Scripted {
@@ -275,7 +258,7 @@ mod tests {
 
   /// The keystream of seed number `seed` for requests of these sizes, one after another.
   fn requests(seed: u8, sizes: &[usize]) -> Vec<Vec<u8>> {
-    let mut g = Keystream::new(&[seed; SEED_BYTES]);
+    let mut g = Keystream::keyed(&[seed; SEED_BYTES]);
     sizes
       .iter()
       .map(|&n| {
@@ -333,6 +316,47 @@ mod tests {
     for (i, x) in chunks.iter().enumerate() {
       assert!(chunks[i + 1..].iter().all(|y| y != x), "block {i}");
     }
+  }
+
+  /// Seeds as `counting` does, and fails from the second on.
+  fn failing_after_one(seed: &mut [u8]) -> Result<(), getrandom::Error> {
+    if SEEDS.get() > 0 {
+      return Err(getrandom::Error::UNSUPPORTED);
+    }
+    counting(seed)
+  }
+
+  #[test]
+  fn a_refill_that_fails_midway_leaves_nothing_in_the_pool() {
+    SEEDS.set(0);
+    let mut pool = Pool::seeded_by(failing_after_one);
+    // Large requests bypass the pool: this leaves 100 bytes before the limit.
+    pool.fill(&mut vec![0u8; RESEED_BYTES - 100]).unwrap();
+    assert!(pool.fill(&mut [0u8; 1]).is_err());
+    assert_eq!(pool.pos, POOL_BYTES);
+    assert!(pool.bytes.iter().all(|&b| b == 0));
+  }
+
+  #[test]
+  fn the_generator_state_stays_where_it_was_made() {
+    let mut pool = Pool::seeded_by(counting);
+    pool.fill(&mut [0u8; 1]).unwrap();
+    let first = SEEDS.get();
+    let at = |pool: &Pool| {
+      pool
+        .generator
+        .keystream
+        .as_ref()
+        .map(Keystream::state_address)
+    };
+    let made = at(&pool);
+    assert!(made.is_some());
+    // Keys erased after each request, and replaced from the OS every 64 KiB: all in place.
+    for n in [1, POOL_BYTES, 3 * RESEED_BYTES] {
+      pool.fill(&mut vec![0u8; n]).unwrap();
+      assert_eq!(at(&pool), made);
+    }
+    assert!(SEEDS.get() >= first + 3);
   }
 
   #[test]

@@ -5,10 +5,17 @@ use std::ptr;
 
 use napi::bindgen_prelude::{AsyncTask, ToNapiValue, TypeName};
 use napi::{sys, Env, Error, Result, Status, Task, ValueType};
-use napi_derive::napi;
 
+use crate::error;
 use crate::secret::{zeroed, SecretVec};
-use crate::source::{self, with_pool, Source};
+use crate::source::{with_pool, Source};
+
+/// A Promise of a Buffer of `len` random bytes, made on libuv's thread pool; `env` is the
+/// environment of the N-API call in progress.
+pub fn random_bytes(env: sys::napi_env, len: usize) -> Result<sys::napi_value> {
+  // SAFETY: called on the JavaScript thread of `env`, within the callback it was passed to.
+  unsafe { AsyncTask::to_napi_value(env, AsyncTask::new(RandomBytes { len })) }
+}
 
 pub struct RandomBytes {
   len: usize,
@@ -35,7 +42,7 @@ impl Task for RandomBytes {
 
 /// A failure as napi-rs rejects with it: its `code` is napi-rs's status, so the message leads
 /// with ours, which the facade moves to `code` (`lib/backends/native.ts`).
-fn failed(e: source::Error) -> Error {
+fn failed(e: error::Error) -> Error {
   Error::new(Status::GenericFailure, format!("{}: {e}", e.code()))
 }
 
@@ -64,7 +71,8 @@ impl ToNapiValue for SecretBuffer {
     }
     let (data, len) = (bytes.as_mut_ptr(), bytes.len());
     // The Vec's memory now belongs to the Buffer, released (and wiped) by `release` when V8 frees
-    // it. Boxed so the finaliser can rebuild the Vec with its true capacity.
+    // it. Boxed so the finaliser can rebuild the Vec with its true capacity; moving the Vec into
+    // the box leaves its heap memory, which `data` points to, where it is.
     let owner = Box::into_raw(Box::new(bytes));
     let status = unsafe {
       sys::napi_create_external_buffer(
@@ -79,12 +87,19 @@ impl ToNapiValue for SecretBuffer {
     if status == sys::Status::napi_ok {
       return Ok(result);
     }
-    // Refused (or failed): take the bytes back, copy them if external memory is what was refused,
-    // and let the owner wipe the original as it drops.
+    if !left_with_us(status, !result.is_null()) {
+      // The runtime has taken the bytes and will hand them to `release`, however it failed:
+      // taking them back would free them twice. (Where a runtime other than Node.js fails in a
+      // way Node.js does not, the bytes may also never be released: a leak, not a double free.)
+      return check(status, result);
+    }
+    // SAFETY: `left_with_us` holds, so nothing but `owner` refers to the box: Node.js returns
+    // those statuses before it makes the finaliser that would call `release` (see there).
     let bytes = unsafe { Box::from_raw(owner) };
     if status != sys::Status::napi_no_external_buffers_allowed {
       return check(status, result);
     }
+    // External memory refused: copy the bytes, and let the owner wipe the original as it drops.
     let status = unsafe {
       sys::napi_create_buffer_copy(
         env,
@@ -96,6 +111,35 @@ impl ToNapiValue for SecretBuffer {
     };
     check(status, result)
   }
+}
+
+/// Whether a `napi_create_external_buffer` that failed with `status`, having `made` a Buffer
+/// (set its result) or not, left its bytes to us. From Node.js's `src/node_api.cc`, which checks,
+/// in this order:
+/// - `NAPI_PREAMBLE` (`src/js_native_api_v8.h`): `napi_pending_exception` while an exception is
+///   pending, and once the environment can no longer run JavaScript (at teardown)
+///   `napi_cannot_run_js` (`napi_pending_exception` for modules below the experimental
+///   Node-API version, as this one is); `napi_invalid_arg` for a null `env` or `result`, which
+///   this code never passes;
+/// - under V8's sandbox (Electron), `napi_no_external_buffers_allowed`;
+/// - then it makes the finaliser that will call `release`, and `node::Buffer::New`
+///   (`src/node_buffer.cc`) takes the bytes on every path: where it fails, it has either run the
+///   finaliser's callback already (no Node.js environment, or a length over `kMaxLength`), or
+///   made the ArrayBuffer that runs it when collected; that callback queues `release` with
+///   `SetImmediate`. The status is then `napi_generic_failure`, or `napi_pending_exception` after
+///   the result was set (a Buffer made while something threw).
+///
+/// So the bytes are ours after the first three statuses with no result set, and Node.js's in
+/// every other case. A status this list does not name counts as Node.js's: a leak, never a
+/// double free.
+fn left_with_us(status: sys::napi_status, made: bool) -> bool {
+  !made
+    && matches!(
+      status,
+      sys::Status::napi_pending_exception
+        | sys::Status::napi_cannot_run_js
+        | sys::Status::napi_no_external_buffers_allowed
+    )
 }
 
 fn check(status: sys::napi_status, value: sys::napi_value) -> Result<sys::napi_value> {
@@ -119,17 +163,31 @@ mod tests {
   use super::*;
 
   #[test]
+  fn bytes_come_back_only_where_node_has_not_taken_them() {
+    use sys::Status::*;
+    // Refused before the finaliser exists: ours to wipe and free (or copy).
+    for status in [
+      napi_pending_exception,
+      napi_cannot_run_js,
+      napi_no_external_buffers_allowed,
+    ] {
+      assert!(left_with_us(status, false), "{status}");
+    }
+    // Failed after: Node.js runs `release`, so the bytes must not be freed here too.
+    assert!(!left_with_us(napi_generic_failure, false));
+    assert!(!left_with_us(napi_pending_exception, true));
+    assert!(!left_with_us(napi_ok, true));
+    // Never returned after the finaliser exists, but unknown to this code: left to the runtime.
+    assert!(!left_with_us(napi_invalid_arg, false));
+    assert!(!left_with_us(napi_cannot_run_js + 100, false));
+  }
+
+  #[test]
   fn failures_lead_with_their_code() {
-    let e = failed(source::Error::Memory(5));
+    let e = failed(error::Error::Memory(5));
     assert_eq!(
       e.reason,
       "ERR_MEMORY_ALLOCATION_FAILED: 5 bytes of memory could not be allocated"
     );
   }
-}
-
-/// A Buffer of `len` random bytes, made on libuv's thread pool.
-#[napi]
-pub fn random_bytes_async(len: u32) -> AsyncTask<RandomBytes> {
-  AsyncTask::new(RandomBytes { len: len as usize })
 }
