@@ -3,7 +3,7 @@
 // uniformity at every position of the blocks they are made in.
 
 import { hexDigit, hexLanes, hexValue, urlsafeDigit, urlsafeLanes, urlsafeValue } from '../lib/backends/js/encode.js'
-import { digitPool, hexBits, hexText, urlsafeRun, urlsafeText } from '../lib/backends/js/digits.js'
+import { digitPool, hexText, urlsafeRun, urlsafeText } from '../lib/backends/js/digits.js'
 import { assertFits } from './helpers/stats.mjs'
 import test from './helpers/test.mjs'
 
@@ -73,14 +73,6 @@ test('the last base64url digit carries only the bits its bytes fill', (t) => {
   }
   const run = urlsafeRun(3000, 1)
   for (let i = 1; i < run.length; i += 2) t.is(URLSAFE.indexOf(run[i]) % 16, 0)
-})
-
-test('hexBits(k) keeps k bits: the first digit takes the bits left over', (t) => {
-  for (const k of [1, 2, 3, 4, 5, 7, 8, 9]) {
-    const counts = new Array<number>(2 ** k).fill(0)
-    for (let i = 0; i < 300 * 2 ** k; i++) counts[Number.parseInt(hexBits(k), 16)]++
-    assertFits(t, counts, undefined, `hexBits(${k})`)
-  }
 })
 
 test('a token asked for from inside a refill gets digits of its own, and the outer token fresh ones', (t) => {

@@ -122,12 +122,6 @@ const urlsafe = digitPool(randomUrlsafe, restrictUrlsafe)
 /** `m` uniform hex digits. */
 export const hexText = (m: number): string => hex(m, 0, 15)
 
-/** The hex digits of a uniform integer in `[0, 2**k)`, `k >= 1`: the first keeps `k mod 4` bits. */
-export function hexBits(k: number): string {
-  const m = Math.ceil(k / 4)
-  return hex(m, 0, (1 << (k - 4 * (m - 1))) - 1)
-}
-
 /** The top bits of the last sextet that `n mod 3` leftover bytes fill: all six when none are left. */
 const LAST_MASK = [0x3f, 0x30, 0x3c]
 
