@@ -32,7 +32,6 @@ function drawWords(words: Uint32Array, k: number): void {
 // Lanes of 63 bits, each read as a bigint with a sentinel in its top bit: 2**63 + v is never
 // zero and always one 64-bit digit, so V8 takes the same path for every v.
 const LANE = 63
-const { asUintN } = BigInt
 const LITTLE = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
 const LO = LITTLE ? 0 : 1
 
@@ -54,9 +53,17 @@ function join(lanes: BigUint64Array, from: number, to: number): bigint {
   return (join(lanes, mid, to) << BigInt(LANE * (mid - from))) ^ join(lanes, from, mid)
 }
 
-/** The bigint whose `k` bits are `words`' (the bits above k are zero); `words` has a spare word at its end. */
+/**
+ * The bigint whose `k` bits are `words`' (the bits above k are zero; `words` has spare zero
+ * words at its end). Bits below k - 1 fill lanes of 63; the top lane's sentinel sits on bit
+ * k - 1 itself, as V8 allows no bigint of more than 2**30 bits, so the join is k bits long, and
+ * the last xor sets bit k - 1 to the drawn one: the only step whose length depends on the draw,
+ * and then only as the result's own length does.
+ */
 export function toBigInt(words: Uint32Array, k: number): bigint {
-  const count = Math.ceil(k / LANE)
+  const top = (words[(k - 1) >>> 5] >>> ((k - 1) & 31)) & 1
+  if (k === 1) return BigInt(top)
+  const count = Math.ceil((k - 1) / LANE)
   const buffer = new ArrayBuffer(8 * count)
   const lanes = new BigUint64Array(buffer)
   const halves = new Uint32Array(buffer)
@@ -65,9 +72,14 @@ export function toBigInt(words: Uint32Array, k: number): bigint {
       halves[2 * j + LO] = bitsAt(words, LANE * j)
       halves[2 * j + 1 - LO] = (bitsAt(words, LANE * j + 32) & 0x7fffffff) | 0x80000000
     }
-    // The flipped bits, one at each lane boundary above lane 0: sum of 2**(63j) for 0 < j < count.
-    const flips = ((1n << BigInt(LANE * count)) - 1n) / ((1n << BigInt(LANE)) - 1n) - 1n
-    return asUintN(k, join(lanes, 0, count) ^ flips)
+    // The top lane's sentinel, on bit k - 1; its bits above that are zero.
+    const at = k - 1 - LANE * (count - 1)
+    const half = 2 * (count - 1) + (at < 32 ? LO : 1 - LO)
+    halves[half] = (halves[half] & (at < 32 ? 0xffffffff : 0x7fffffff)) | (2 ** (at & 31))
+    if (at < 32) halves[2 * (count - 1) + 1 - LO] = 0
+    // The flipped bits, one at each lane boundary: 2**(63j) for 0 < j < count.
+    const flips = ((1n << BigInt(LANE * (count - 1))) - 1n) / ((1n << BigInt(LANE)) - 1n) << BigInt(LANE)
+    return (join(lanes, 0, count) ^ flips) ^ (BigInt(1 - top) << BigInt(k - 1))
   } finally {
     for (let i = 0; i < 2 * count; i++) halves[i] = 0
   }
