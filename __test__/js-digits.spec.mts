@@ -3,7 +3,7 @@
 // uniformity at every position of the blocks they are made in.
 
 import { hexDigit, hexLanes, hexValue, urlsafeDigit, urlsafeLanes, urlsafeValue } from '../lib/backends/js/encode.js'
-import { hexBits, hexText, urlsafeRun, urlsafeText } from '../lib/backends/js/digits.js'
+import { digitPool, hexText, urlsafeRun, urlsafeText } from '../lib/backends/js/digits.js'
 import { assertFits } from './helpers/stats.mjs'
 import test from './helpers/test.mjs'
 
@@ -75,10 +75,26 @@ test('the last base64url digit carries only the bits its bytes fill', (t) => {
   for (let i = 1; i < run.length; i += 2) t.is(URLSAFE.indexOf(run[i]) % 16, 0)
 })
 
-test('hexBits(k) keeps k bits: the first digit takes the bits left over', (t) => {
-  for (const k of [1, 2, 3, 4, 5, 7, 8, 9]) {
-    const counts = new Array<number>(2 ** k).fill(0)
-    for (let i = 0; i < 300 * 2 ** k; i++) counts[Number.parseInt(hexBits(k), 16)]++
-    assertFits(t, counts, undefined, `hexBits(${k})`)
+test('a token asked for from inside a refill gets digits of its own, and the outer token fresh ones', (t) => {
+  // A fill that writes each block of 8 digits as the hex of a counter: every block of every fill
+  // is distinct, and none holds a zero byte. It asks for a token from inside itself, before or
+  // after writing: code it runs (a getter on a built-in) may do so at either point.
+  for (const when of ['before', 'after']) {
+    let counter = 0
+    let reenter = true
+    const inner: string[] = []
+    const text = digitPool((digits) => {
+      const again = reenter
+      reenter = false
+      if (again && when === 'before') inner.push(text(8, 0, 15))
+      for (let i = 0; i < digits.length; i += 8) digits.set(Buffer.from((counter++).toString(16).padStart(8, '0')), i)
+      if (again && when === 'after') inner.push(text(8, 0, 15))
+    }, () => {})
+    const outer = text(8, 0, 15)
+    const rest = Array.from({ length: 10000 }, () => text(8, 0, 15))
+    const all = [...inner, outer, ...rest]
+    t.is(inner.length, 1)
+    t.true(all.every((token) => /^[0-9a-f]{8}$/.test(token)), `re-entered ${when} the fill: a zeroed digit was handed out`)
+    t.is(new Set(all).size, all.length, `re-entered ${when} the fill: digits were handed out twice`)
   }
 })

@@ -2,6 +2,8 @@
 // bytes, WebCrypto's CSPRNG, and slices that yield to the event loop instead of a thread pool.
 // No Node.js built-in and no Buffer: a bundler builds this with no polyfill.
 
+import { arrayBufferLength, bufferOf, fill, lengthOf, pin, set, subarray, uncurry } from './builtins.js'
+
 /** What the functions that make bytes return: a Uint8Array where no Buffer exists. */
 export type Bytes = Uint8Array
 
@@ -19,33 +21,59 @@ export const zeroed = allocate
 // getRandomValues takes at most 65536 bytes a call, and refuses views of a SharedArrayBuffer.
 const WEB_CHUNK = 65536
 
-/** The platform's `crypto`, looked up at the call: module scope must draw nothing and need nothing. */
-function webCrypto(): Crypto {
+type Fill = (view: Uint8Array) => void
+
+/** The platform's `crypto.getRandomValues`, bound to `crypto`; `undefined` where there is none. */
+function capture(): Fill | undefined {
   const crypto = (globalThis as { crypto?: Crypto }).crypto
-  if (crypto === undefined || typeof crypto.getRandomValues !== 'function') {
-    throw new Error('napi-secrets needs crypto.getRandomValues, which this platform does not have')
+  const getRandomValues = crypto?.getRandomValues
+  if (typeof getRandomValues !== 'function') return undefined
+  const call = uncurry(getRandomValues as (this: Crypto, view: Uint8Array) => Uint8Array)
+  return (view) => {
+    call(crypto as Crypto, view)
   }
-  return crypto
 }
 
-const isShared = (bytes: Uint8Array) => Object.prototype.toString.call(bytes.buffer) === '[object SharedArrayBuffer]'
+// Taken at load, as every built-in the fills call (builtins.ts), so that code run later cannot
+// replace what fills a pool; module scope only reads it, and draws nothing. Where there is none
+// at load (a polyfill installed after this module), it is looked up at the first draw.
+let webRandom = capture()
+
+function source(): Fill {
+  webRandom ??= capture()
+  if (webRandom === undefined) {
+    throw new Error('napi-secrets needs crypto.getRandomValues, which this platform does not have')
+  }
+  return webRandom
+}
+
+/** Whether `bytes` is a view of a SharedArrayBuffer: ArrayBuffer's own getter refuses those. */
+function isShared(bytes: Uint8Array): boolean {
+  try {
+    arrayBufferLength(bufferOf(bytes))
+    return false
+  } catch {
+    return true
+  }
+}
+
+const min = (a: number, b: number) => (a < b ? a : b)
 
 /** Fills `bytes` from the platform's CSPRNG, 65536 bytes a call, with `crypto` as `this`. */
 export function osRandom(bytes: Uint8Array): void {
-  const crypto = webCrypto()
+  const random = source()
+  const n = lengthOf(bytes)
   if (isShared(bytes)) {
-    const scratch = new Uint8Array(Math.min(WEB_CHUNK, bytes.length))
-    for (let offset = 0; offset < bytes.length; offset += WEB_CHUNK) {
-      const part = scratch.subarray(0, Math.min(WEB_CHUNK, bytes.length - offset))
-      crypto.getRandomValues(part)
-      bytes.set(part, offset)
+    const scratch = new Uint8Array(min(WEB_CHUNK, n))
+    for (let offset = 0; offset < n; offset += WEB_CHUNK) {
+      const part = subarray(scratch, 0, min(WEB_CHUNK, n - offset))
+      random(part)
+      set(bytes, part, offset)
     }
-    scratch.fill(0)
+    fill(scratch, 0)
     return
   }
-  for (let offset = 0; offset < bytes.length; offset += WEB_CHUNK) {
-    crypto.getRandomValues(bytes.subarray(offset, Math.min(offset + WEB_CHUNK, bytes.length)))
-  }
+  for (let offset = 0; offset < n; offset += WEB_CHUNK) random(subarray(bytes, offset, min(offset + WEB_CHUNK, n)))
 }
 
 /** Resolves after other queued tasks ran: a message round trip, which setTimeout's 4 ms clamp does not slow. */
@@ -69,13 +97,20 @@ export async function osRandomAsync(bytes: Uint8Array): Promise<void> {
 
 // String.fromCharCode takes its codes as arguments; engines cap the count of those.
 const ARGS = 8192
+const fromCharCode = String.fromCharCode
+const { apply } = Reflect
+
+/**
+ * The codes of `codes[start..end)` as arguments to fromCharCode. `apply` reads the view's
+ * `length` through the prototype, where anyone can put a getter: the view gets its own.
+ */
+const chars = (codes: Uint8Array, start: number, end: number): string =>
+  apply(fromCharCode, null, pin(subarray(codes, start, end), 'length', end - start) as unknown as number[])
 
 /** The ASCII text of `codes[start..end)`. */
 export function ascii(codes: Uint8Array, start: number, end: number): string {
-  if (end - start <= ARGS) return String.fromCharCode.apply(null, codes.subarray(start, end) as unknown as number[])
+  if (end - start <= ARGS) return chars(codes, start, end)
   const parts: string[] = []
-  for (let i = start; i < end; i += ARGS) {
-    parts.push(String.fromCharCode.apply(null, codes.subarray(i, Math.min(i + ARGS, end)) as unknown as number[]))
-  }
+  for (let i = start; i < end; i += ARGS) parts.push(chars(codes, i, min(i + ARGS, end)))
   return parts.join('')
 }

@@ -4,6 +4,8 @@
 // byte is handed out twice or left behind. Module state, so each thread (each module instance)
 // has its own; nothing is drawn until the first use.
 
+import { fill as wipe, set } from './builtins.js'
+
 const WORDS = 1024
 
 /** The pool's draws: 32-bit words, byte runs and exact integers below a bound. */
@@ -16,15 +18,34 @@ export interface WordPool {
   below(n: number): number
 }
 
-/** A pool refilled by `fill`, which must fill the whole view it is given with random bytes. */
+/**
+ * A pool refilled by `fill`, which must fill the whole view it is given with random bytes.
+ *
+ * `fill` may run code that is not ours (a getter someone put on a built-in it reads), and that
+ * code may draw from this pool while the fill is under way. So a refill fills a buffer of its own
+ * and only then copies it in: a draw made during the fill finds the pool as it was, exhausted,
+ * and refills in turn, and the outer refill then overwrites all of that. No word is handed out
+ * to both, and the outer draw never reads one that the inner one took and zeroed. (Swapping
+ * buffers would spare the copy, but the hot paths run measurably slower when the words they read
+ * are not fixed.)
+ */
 export function createPool(fill: (bytes: Uint8Array) => void): WordPool {
   const words = new Uint32Array(WORDS)
   const bytes = new Uint8Array(words.buffer)
   let next = WORDS
+  let scratch: Uint8Array | undefined
 
   function refill(): void {
-    fill(bytes)
-    next = 0
+    const fresh = scratch ?? new Uint8Array(4 * WORDS)
+    scratch = undefined
+    try {
+      fill(fresh)
+      set(bytes, fresh, 0)
+      next = 0
+    } finally {
+      wipe(fresh, 0)
+      scratch = fresh
+    }
   }
 
   function word(): number {

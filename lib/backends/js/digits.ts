@@ -3,12 +3,13 @@
 // with only its top bits random when n is not a multiple of 3), but made four digits a step, in
 // bulk. Small requests come from a pool of ready digits, refilled 32 KiB at a time (nanoid's
 // design: one call to the OS serves hundreds of tokens); each digit is handed out once and
-// zeroed as soon as it is read.
+// zeroed as soon as it is read. Built-ins are the ones taken at load (builtins.ts).
 
+import { bufferOf, byteLengthOf, byteOffsetOf, fill as wipe, lengthOf, subarray } from '../../builtins.js'
 import { allocate, ascii, osRandom } from '../../platform.js'
 import { hexDigit, hexLanes, hexValue, urlsafeDigit, urlsafeLanes, urlsafeValue } from './encode.js'
 
-const wordsOf = (digits: Uint8Array) => new Uint32Array(digits.buffer, digits.byteOffset, digits.length >>> 2)
+const wordsOf = (digits: Uint8Array) => new Uint32Array(bufferOf(digits), byteOffsetOf(digits), byteLengthOf(digits) >>> 2)
 
 /**
  * Fills `digits` (a length that is a multiple of 16) with uniform hex digits: random bytes into
@@ -17,8 +18,8 @@ const wordsOf = (digits: Uint8Array) => new Uint32Array(digits.buffer, digits.by
  */
 function randomHex(digits: Uint8Array): void {
   const words = wordsOf(digits)
-  const half = words.length >>> 1
-  osRandom(digits.subarray(4 * half))
+  const half = lengthOf(words) >>> 1
+  osRandom(subarray(digits, 4 * half))
   for (let j = 0; j < half; j++) {
     const x = words[half + j]
     words[2 * j] = hexLanes((x >>> 4) & 0x0f0f0f0f)
@@ -33,8 +34,8 @@ function randomHex(digits: Uint8Array): void {
  */
 function randomUrlsafe(digits: Uint8Array): void {
   const words = wordsOf(digits)
-  const base = words.length >>> 2
-  osRandom(digits.subarray(4 * base))
+  const base = lengthOf(words) >>> 2
+  osRandom(subarray(digits, 4 * base))
   for (let k = 0; k < base; k++) {
     const x = words[base + 3 * k]
     const y = words[base + 3 * k + 1]
@@ -47,7 +48,7 @@ function randomUrlsafe(digits: Uint8Array): void {
 }
 
 /** Keeps only the bits of `mask` of the digit at `i`: the same digit, when `mask` keeps all. */
-type Restrict = (digits: Uint8Array, i: number, mask: number) => void
+export type Restrict = (digits: Uint8Array, i: number, mask: number) => void
 const restrictHex: Restrict = (d, i, mask) => {
   d[i] = hexDigit(hexValue(d[i]) & mask)
 }
@@ -59,54 +60,67 @@ const POOL = 32768
 /** Requests of up to this many digits come from the pool; larger ones get a buffer of their own. */
 export const POOLED = POOL / 4
 
-interface Pool {
-  digits: Uint8Array
-  next: number
-  fill: (digits: Uint8Array) => void
-  restrict: Restrict
-}
+/** `m` digits, the one at `at` keeping only the bits of `mask`. */
+export type Text = (m: number, at: number, mask: number) => string
 
-const pool = (fill: (digits: Uint8Array) => void, restrict: Restrict): Pool => ({
-  digits: new Uint8Array(POOL),
-  next: POOL,
-  fill,
-  restrict,
-})
-const hex = pool(randomHex, restrictHex)
-const urlsafe = pool(randomUrlsafe, restrictUrlsafe)
+/**
+ * Digits from `fill` (which fills a whole buffer, a multiple of 16 long), pooled for requests of up
+ * to POOLED digits.
+ *
+ * `fill` may run code that is not ours (a getter put on a built-in that the platform's CSPRNG
+ * reads), and a token that code asks for meanwhile must not take digits the interrupted call is
+ * about to hand out, nor zero them under its feet. So a refill fills a buffer that is not yet
+ * the pool's and only then swaps it in: the inner call finds the pool as it was and refills a
+ * buffer of its own. Two buffers take turns; the one swapped out is wiped.
+ */
+export function digitPool(fill: (digits: Uint8Array) => void, restrict: Restrict): Text {
+  let digits: Uint8Array = new Uint8Array(POOL)
+  let next = POOL
+  let spare: Uint8Array | undefined
 
-/** `m` uniform digits of `p`'s kind, the one at `at` keeping only the bits of `mask`. */
-function text(p: Pool, m: number, at: number, mask: number): string {
-  if (m <= POOLED) {
-    if (p.next + m > POOL) {
-      p.fill(p.digits)
-      p.next = 0
+  function refill(): void {
+    const fresh = spare ?? new Uint8Array(POOL)
+    spare = undefined
+    try {
+      fill(fresh)
+    } catch (error) {
+      wipe(fresh, 0)
+      throw error
     }
-    const start = p.next
-    p.next += m
-    p.restrict(p.digits, start + at, mask)
-    const out = ascii(p.digits, start, start + m)
-    p.digits.fill(0, start, start + m)
-    return out
+    wipe(digits, 0, next)
+    spare = digits
+    digits = fresh
+    next = 0
   }
-  const own = allocate((m + 15) & ~15)
-  try {
-    p.fill(own)
-    p.restrict(own, at, mask)
-    return ascii(own, 0, m)
-  } finally {
-    own.fill(0)
+
+  return (m, at, mask) => {
+    if (m <= POOLED) {
+      if (next + m > POOL) refill()
+      // From here to the return, nothing runs code that is not ours (builtins.ts).
+      const from = digits
+      const start = next
+      next = start + m
+      restrict(from, start + at, mask)
+      const out = ascii(from, start, start + m)
+      wipe(from, 0, start, start + m)
+      return out
+    }
+    const own = allocate((m + 15) & ~15)
+    try {
+      fill(own)
+      restrict(own, at, mask)
+      return ascii(own, 0, m)
+    } finally {
+      wipe(own, 0)
+    }
   }
 }
+
+const hex = digitPool(randomHex, restrictHex)
+const urlsafe = digitPool(randomUrlsafe, restrictUrlsafe)
 
 /** `m` uniform hex digits. */
-export const hexText = (m: number): string => text(hex, m, 0, 15)
-
-/** The hex digits of a uniform integer in `[0, 2**k)`, `k >= 1`: the first keeps `k mod 4` bits. */
-export function hexBits(k: number): string {
-  const m = Math.ceil(k / 4)
-  return text(hex, m, 0, (1 << (k - 4 * (m - 1))) - 1)
-}
+export const hexText = (m: number): string => hex(m, 0, 15)
 
 /** The top bits of the last sextet that `n mod 3` leftover bytes fill: all six when none are left. */
 const LAST_MASK = [0x3f, 0x30, 0x3c]
@@ -114,7 +128,7 @@ const LAST_MASK = [0x3f, 0x30, 0x3c]
 /** A base64url token of `n` bytes: `ceil(4n / 3)` uniform digits, the last as the bytes fill it. */
 export function urlsafeText(n: number): string {
   const m = Math.ceil((4 * n) / 3)
-  return m === 0 ? '' : text(urlsafe, m, m - 1, LAST_MASK[n % 3])
+  return m === 0 ? '' : urlsafe(m, m - 1, LAST_MASK[n % 3])
 }
 
 /** `count` base64url tokens of `n >= 1` bytes, one after another in one string. */
@@ -127,6 +141,6 @@ export function urlsafeRun(count: number, n: number): string {
     for (let i = w - 1; i < m; i += w) restrictUrlsafe(own, i, LAST_MASK[n % 3])
     return ascii(own, 0, m)
   } finally {
-    own.fill(0)
+    wipe(own, 0)
   }
 }

@@ -1,15 +1,13 @@
 // The `js` backend: the Backend interface in TypeScript, drawing from the platform's CSPRNG
 // (node:crypto, or WebCrypto where there is no Node.js API). Tokens and bigints are made from
-// uniform random digits (digits.ts), encoded with arithmetic only (encode.ts).
+// uniform random digits (digits.ts), encoded with arithmetic only (encode.ts); bigints from
+// random words, compared and joined with arithmetic only (below.ts).
 
 import type { Backend } from '../backend.js'
 import { allocate, osRandom, osRandomAsync } from '../../platform.js'
-import { below } from './below.js'
+import { below, randbits } from './below.js'
 import { bytesEqual, stringsEqual } from './compare.js'
-import { hexBits, hexText, urlsafeRun, urlsafeText } from './digits.js'
-
-/** A uniform bigint in `[0n, 2n ** k)`, read from hex digits, which BigInt parses in linear time. */
-const randbits = (k: number): bigint => (k === 0 ? 0n : BigInt(`0x${hexBits(k)}`))
+import { hexText, urlsafeRun, urlsafeText } from './digits.js'
 
 export const js: Backend = {
   fillRandom: osRandom,
@@ -19,7 +17,7 @@ export const js: Backend = {
   tokenHexBatch: (count, n) => hexText(2 * n * count),
   tokenUrlsafeBatch: (count, n) => (n === 0 ? '' : urlsafeRun(count, n)),
   randbits,
-  randbelowBig: (n) => below(n, randbits),
+  randbelowBig: below,
   compareBytes: bytesEqual,
   compareStrings: stringsEqual,
   async randomBytesAsync(n) {
