@@ -1,3 +1,7 @@
+// The declarations built from this file name Node.js's types themselves, so that a consumer whose
+// tsconfig loads no global types (`types: []`, as `tsc --init` writes) still sees Buffer, not any.
+/// <reference types="node" preserve="true" />
+
 // What differs between platforms, for Node.js, Bun and Deno: Buffers, node:crypto's CSPRNG,
 // libuv's thread pool and V8's heap census. The browser build swaps in `platform.browser.ts`,
 // which exports the same names.
