@@ -62,7 +62,8 @@ function join(lanes: BigUint64Array, from: number, to: number): bigint {
  */
 export function toBigInt(words: Uint32Array, k: number): bigint {
   const top = (words[(k - 1) >>> 5] >>> ((k - 1) & 31)) & 1
-  if (k === 1) return BigInt(top)
+  // BigInt(0) is V8's zero, made on a path of its own: 2 or 3, less 2, takes one path for both.
+  if (k === 1) return BigInt(2 + top) - 2n
   const count = Math.ceil((k - 1) / LANE)
   const buffer = new ArrayBuffer(8 * count)
   const lanes = new BigUint64Array(buffer)
@@ -77,9 +78,15 @@ export function toBigInt(words: Uint32Array, k: number): bigint {
     const half = 2 * (count - 1) + (at < 32 ? LO : 1 - LO)
     halves[half] = (halves[half] & (at < 32 ? 0xffffffff : 0x7fffffff)) | (2 ** (at & 31))
     if (at < 32) halves[2 * (count - 1) + 1 - LO] = 0
+    // Bit k - 1 must end as the drawn bit. A last xor with (1 - top) << (k - 1) would be a xor
+    // with V8's zero when top is 1, a shortcut that shows the bit; instead bit k - 2 is flipped
+    // here when top is 1, and the last xor is with (2 - top) << (k - 2), never zero: it flips bit
+    // k - 2 back when top is 1, and clears the sentinel when top is 0.
+    const below = at - 1
+    halves[2 * (count - 1) + (below < 32 ? LO : 1 - LO)] ^= top << (below & 31)
     // The flipped bits, one at each lane boundary: 2**(63j) for 0 < j < count.
     const flips = ((1n << BigInt(LANE * (count - 1))) - 1n) / ((1n << BigInt(LANE)) - 1n) << BigInt(LANE)
-    return (join(lanes, 0, count) ^ flips) ^ (BigInt(1 - top) << BigInt(k - 1))
+    return (join(lanes, 0, count) ^ flips) ^ (BigInt(2 - top) << BigInt(k - 2))
   } finally {
     for (let i = 0; i < 2 * count; i++) halves[i] = 0
   }
