@@ -100,14 +100,19 @@ const SURROGATE = /[\ud800-\udfff]/
  */
 function codePoints(text: string, name: string): Sequence {
   if (!SURROGATE.test(text)) return { at: (i) => text[i], length: text.length }
+  // A unit starts a code point unless it is the low half of a pair: counted, then recorded.
+  const each = (visit: (start: number) => void) => {
+    for (let i = 0, high = false; i < text.length; i++) {
+      const unit = text.charCodeAt(i)
+      if (!(high && isLow(unit))) visit(i)
+      high = isHigh(unit)
+    }
+  }
   let length = 0
-  for (let i = 0; i < text.length; i++) {
-    if (!(isLow(text.charCodeAt(i)) && i > 0 && isHigh(text.charCodeAt(i - 1)))) length++
-  }
+  each(() => length++)
   const starts = allocate(() => new Uint32Array(length), `${name}.length`, length)
-  for (let i = 0, j = 0; i < text.length; i++) {
-    if (!(isLow(text.charCodeAt(i)) && i > 0 && isHigh(text.charCodeAt(i - 1)))) starts[j++] = i
-  }
+  let j = 0
+  each((start) => (starts[j++] = start))
   return { at: (i) => text.slice(starts[i], i + 1 < length ? starts[i + 1] : text.length), length }
 }
 
