@@ -147,3 +147,28 @@ test('a reader that stops early ends the output quietly', async (t) => {
   t.is(status, 0)
   t.is(stderr, '')
 })
+
+test('sizes past what JavaScript can hold are bad input, never a crash', (t) => {
+  // --words was checked against the longest Array only, and the words gathered by push past V8's
+  // limit: exit 133.
+  const words = run('passphrase', '--words', '115000000')
+  t.is(words.status, 2)
+  t.regex(words.stderr, /^napi-secrets: The value of --words is out of range\. It must be <= \d+, .*Received 115000000\n$/)
+  // Numbers as typed, not JavaScript's 9_007_199_254_740_991.
+  const hex = run('hex', '9007199254740991')
+  t.is(hex.status, 2)
+  t.regex(hex.stderr, /NBYTES is out of range.*Received 9007199254740991\n$/)
+})
+
+test('output without end stops when its reader goes', async (t) => {
+  // process.stdout cannot be destroyed, and writes that never wait starved the error event:
+  // `napi-secrets hex --count 9007199254740991 | head -c 100` never ended.
+  for (const args of [['hex', '--count', '9007199254740991'], ['bytes', '1', '--count', '9007199254740991']]) {
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout.once('data', () => child.stdout.destroy())
+    const guard = setTimeout(() => child.kill('SIGKILL'), 20_000)
+    const [status, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('close', (...end) => resolve(end)))
+    clearTimeout(guard)
+    t.deepEqual([status, signal], [0, null], args.join(' '))
+  }
+})

@@ -1,11 +1,13 @@
 // passphrase(): words drawn uniformly from the EFF large wordlist or a custom one, with every
 // argument checked.
 
+import { constants } from 'node:buffer'
 import { createHash } from 'node:crypto'
 
 import { passphrase } from 'napi-secrets'
 import { EFF_LARGE } from '../lib/wordlists/eff-large.js'
 import { rangeError, throwsNodeError, typeError } from './helpers/errors.mjs'
+import { codeInChild } from './helpers/child.mjs'
 import { assertFits, histogram } from './helpers/stats.mjs'
 import test from './helpers/test.mjs'
 
@@ -72,4 +74,25 @@ test('bad options are errors with Node\'s codes, naming the option', (t) => {
   type(new Date(), /"options".*plain object/)
   // @ts-expect-error a misspelt key, on purpose
   t.throws(() => passphrase({ word: 4 }), { instanceOf: TypeError, code: 'ERR_INVALID_ARG_VALUE', message: /'word'/ })
+})
+
+test('a passphrase that could pass the longest string is refused before any drawing', (t) => {
+  // The worst case counts, every word the longest: 2**26 words of 64 characters drew for seconds
+  // and then failed to join, with V8's "Invalid string length" and no code.
+  const tooLong = rangeError(/"options\.words" is out of range\. It must be <= \d+, as \d+ words of up to \d+ characters/)
+  throwsNodeError(t, () => passphrase({ words: 2 ** 26, wordlist: ['a'.repeat(64)] }), tooLong)
+  throwsNodeError(t, () => passphrase({ words: 1024, separator: 'x'.repeat(2 ** 20) }), tooLong)
+  throwsNodeError(t, () => passphrase({ words: 2, separator: 'x'.repeat(constants.MAX_STRING_LENGTH) }), tooLong)
+  throwsNodeError(t, () => passphrase({ words: constants.MAX_STRING_LENGTH + 1, separator: '', wordlist: ['a'] }), tooLong)
+  t.is(passphrase({ words: 3, separator: 'x'.repeat(2 ** 20), wordlist: ['a'] }).length, 3 + 2 * 2 ** 20)
+})
+
+test('words that an Array could not hold are a RangeError, not the end of the process', (t) => {
+  // Gathered by push, 112_813_870 words passed V8's largest FixedArray while growing: exit 133.
+  t.deepEqual(codeInChild('s.passphrase({ words: 112813870 })'), { status: 0, signal: null, stdout: 'ERR_OUT_OF_RANGE', stderr: '' })
+})
+
+test('passphrases of many words, past a run of the join, are whole', (t) => {
+  const phrase = passphrase({ words: 5000, separator: '-', wordlist: ['ab', 'c'] })
+  t.regex(phrase, /^(ab|c)(-(ab|c)){4999}$/)
 })

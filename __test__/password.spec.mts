@@ -2,8 +2,11 @@
 // rejection and the exact path, the exact method's weights are the true counts, and every bad
 // option or impossible policy is a RangeError or TypeError before any drawing.
 
+import { constants } from 'node:buffer'
+
 import { password } from 'napi-secrets'
 import { countTables, drawCounts, MAX_EXACT_LENGTH, policyOf, shareMeeting } from '../lib/password.js'
+import { codeInChild } from './helpers/child.mjs'
 import { rangeError, throwsNodeError, typeError } from './helpers/errors.mjs'
 import { assertFits, histogram } from './helpers/stats.mjs'
 import test from './helpers/test.mjs'
@@ -156,4 +159,21 @@ test('bad options are errors with Node\'s codes, naming the option and showing i
   type({ minUpper: 1n }, /"options\.minUpper"/)
   type('abc', /"options".*plain object/)
   t.throws(() => password({ minSpecial: 1 } as never), { instanceOf: TypeError, code: 'ERR_INVALID_ARG_VALUE', message: /'minSpecial'/ })
+})
+
+test('the length is bounded by the longest string, at two units a character when one is astral', (t) => {
+  const max = constants.MAX_STRING_LENGTH
+  throwsNodeError(t, () => password({ length: max + 1 }), rangeError(new RegExp(`"options\\.length" is out of range\\. It must be <= ${max} `)))
+  throwsNodeError(t, () => password({ length: max / 2 + 1, alphabet: 'ab\u{1F600}' }), rangeError(new RegExp(`It must be <= ${max / 2} `)))
+})
+
+test('an alphabet longer than any string without a repeat is refused before it is split', (t) => {
+  throwsNodeError(t, () => password({ alphabet: 'ab'.repeat(2 ** 21) }), rangeError(/"options\.alphabet".*no character twice \(one of over 2162688 UTF-16 units repeats one\)/))
+  // At the longest string, splitting it first took more than 30 seconds, or ended the process.
+  t.deepEqual(codeInChild(`s.password({ alphabet: 'a'.repeat(${constants.MAX_STRING_LENGTH}) })`), {
+    status: 0,
+    signal: null,
+    stdout: 'ERR_OUT_OF_RANGE',
+    stderr: '',
+  })
 })

@@ -5,6 +5,7 @@ import { inspect } from 'node:util'
 
 import { SystemRandom } from 'napi-secrets'
 import { indexMap } from '../lib/system-random/arithmetic.js'
+import { codeInChild } from './helpers/child.mjs'
 import { rangeError, throwsNodeError, typeError, valueError } from './helpers/errors.mjs'
 import test from './helpers/test.mjs'
 
@@ -597,4 +598,37 @@ test('options: only plain objects are options', (t) => {
     throwsNodeError(t, () => looseRng.choices([1, 2], options), typeError(/"options" argument must be a plain object/))
     throwsNodeError(t, () => looseRng.sample([1, 2], 1, options), typeError(/"options" argument must be a plain object/))
   }
+})
+
+test('weights, cumWeights and counts longer than any TypedArray of totals are refused before any work', (t) => {
+  // Once "Invalid typed array length" or "Array buffer allocation failed", with no code.
+  for (const n of [2 ** 32, MAX_SAFE]) {
+    throwsNodeError(t, () => rng.choices({ length: n }, { weights: { length: n } }), rangeError(/"options\.weights\.length" is out of range\. It must be <= \d+/))
+    throwsNodeError(t, () => rng.choices({ length: n }, { cumWeights: { length: n } }), rangeError(/"options\.cumWeights\.length" is out of range/))
+    throwsNodeError(t, () => rng.sample({ length: n }, 1, { counts: { length: n } }), rangeError(/"options\.counts\.length" is out of range/))
+  }
+})
+
+test('a bigint range whose width passes 2**30 bits is a RangeError with a code', (t) => {
+  // The largest bigint: 2**30 bits, all ones. Its width from a negative start, and b + 1, have
+  // no bigint; V8 threw "Maximum BigInt size exceeded" with no code.
+  const most = BigInt.asUintN(2 ** 30, -1n)
+  throwsNodeError(t, () => rng.randint(0n, most), rangeError(/"b" is out of range.*Received \(a 1073741824-bit bigint\)/))
+  throwsNodeError(t, () => rng.randrange(-most, most), rangeError(/"stop" is out of range\. It must be such that stop - start fits/))
+  t.true(rng.randrange(most) < most)
+})
+
+test('strings as populations: code points without an Array of them, even at the longest', (t) => {
+  const text = 'a\u{1F600}b\ud800\udc00\udc00\ud800x'
+  const points = Array.from(text)
+  t.deepEqual(rng.sample(text, points.length).sort(), [...points].sort())
+  t.true(rng.choices(text, { k: 200 }).every((c) => points.includes(c)))
+  t.true(rng.choices(text, { k: 20, weights: points.map(() => 1) }).every((c) => points.includes(c)))
+  // A string of 2**27 code points: Array.from grew an Array past V8's limit (exit 133).
+  t.deepEqual(codeInChild(`if (new s.SystemRandom().choices('a'.repeat(2 ** 27), { k: 2 }).join('') !== 'aa') throw 0`), {
+    status: 0,
+    signal: null,
+    stdout: 'made',
+    stderr: '',
+  })
 })

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 
+import { stringSet } from './collections.js'
 import * as secrets from './index.js'
 import { drawPassword, policyOf } from './password.js'
 import { drawPassphrase, phrasingOf } from './recipes.js'
@@ -30,11 +31,19 @@ function whole(text: string | undefined, what: string, fallback: number, max = N
   return Number(text)
 }
 
+// Set when the reader of stdout has gone. process.stdout cannot be destroyed (its `destroy`
+// does nothing and `destroyed` stays false), so the writers watch this instead.
+let readerGone = false
+
 /** Writes `text`, waiting when the pipe is full; false once the reader has gone. */
 async function write(text: string | Uint8Array): Promise<boolean> {
-  if (process.stdout.destroyed) return false
+  if (readerGone) return false
   const out = process.stdout
-  if (!out.write(text)) {
+  if (out.write(text)) {
+    // Writes to a pipe or file are synchronous and may succeed without end: yield to the event
+    // loop, or the error of a reader gone away (`| head -c 10`) never arrives and output never ends.
+    await new Promise<void>((resolve) => setImmediate(resolve))
+  } else {
     await new Promise<void>((resolve) => {
       const done = () => {
         out.off('drain', done)
@@ -45,14 +54,19 @@ async function write(text: string | Uint8Array): Promise<boolean> {
       out.on('close', done)
     })
   }
-  return !out.destroyed
+  return !readerGone
 }
 
-/** `count` lines, made `per` at a time by `make(n)`. */
-async function lines(count: number, per: number, make: (n: number) => string[]): Promise<void> {
+/**
+ * `count` lines of up to `width` characters, made by `make(n)` about a megabyte at a time: one
+ * line a write when a line is that long, and its newline written apart, so a line of the longest
+ * string never makes a longer one.
+ */
+async function lines(count: number, width: number, make: (n: number) => string[]): Promise<void> {
+  const per = Math.max(1, Math.floor(2 ** 20 / Math.max(width, 1)))
   for (let done = 0; done < count; ) {
     const n = Math.min(per, count - done)
-    if (!(await write(`${make(n).join('\n')}\n`))) return
+    if (!(await write(make(n).join('\n'))) || !(await write('\n'))) return
     done += n
   }
 }
@@ -62,8 +76,8 @@ const repeat = (make: () => string) => (n: number) => Array.from({ length: n }, 
 function tokens(batch: (count: number, nbytes: number) => string[]): Command['run'] {
   return ([nbytes], values) => {
     const size = whole(nbytes, 'NBYTES', secrets.DEFAULT_ENTROPY)
-    // About a megabyte of tokens a write.
-    return lines(whole(values.count, '--count', 1), Math.max(1, Math.floor(2 ** 20 / Math.max(size, 1))), (n) => batch(n, size))
+    // Two characters a byte at most (hex).
+    return lines(whole(values.count, '--count', 1), 2 * size, (n) => batch(n, size))
   }
 }
 
@@ -77,7 +91,7 @@ function wordlist(file: string | undefined): string[] | undefined {
   }
   const words = text.split(/\r?\n/)
   if (words.at(-1) === '') words.pop()
-  const seen = new Set<string>()
+  const seen = stringSet()
   words.forEach((word, i) => {
     if (word === '') throw new Usage(`--wordlist: line ${i + 1} of ${file} is empty`)
     if (seen.has(word)) throw new Usage(`--wordlist: line ${i + 1} of ${file} repeats ${JSON.stringify(word)}`)
@@ -128,7 +142,7 @@ const COMMANDS: Record<string, Command> = {
       if (n === undefined) throw new Usage('randbelow: N is missing')
       if (!/^\d+$/.test(n) || BigInt(n) < 1n) throw new Usage(`N must be a whole number >= 1, not ${JSON.stringify(n.slice(0, 40))}`)
       const bound = BigInt(n)
-      return lines(whole(values.count, '--count', 1), 1024, repeat(() => String(secrets.randbelow(bound))))
+      return lines(whole(values.count, '--count', 1), n.length, repeat(() => String(secrets.randbelow(bound))))
     },
   },
   password: {
@@ -155,7 +169,7 @@ const COMMANDS: Record<string, Command> = {
         minSymbols: num('min-symbols'),
       }
       const policy = policyOf(options) // checked once, before any output
-      return lines(whole(values.count, '--count', 1), 1024, repeat(() => drawPassword(policy)))
+      return lines(whole(values.count, '--count', 1), 2 * policy.length, repeat(() => drawPassword(policy)))
     },
   },
   passphrase: {
@@ -175,7 +189,7 @@ const COMMANDS: Record<string, Command> = {
         wordlist: wordlist(values.wordlist),
       }
       const phrasing = phrasingOf(options) // checked once, before any output
-      return lines(whole(values.count, '--count', 1), 1024, repeat(() => drawPassphrase(phrasing)))
+      return lines(whole(values.count, '--count', 1), phrasing.longest, repeat(() => drawPassphrase(phrasing)))
     },
   },
   compare: {
@@ -265,6 +279,8 @@ const FLAGS: Record<string, string> = {
 function fail(error: unknown): number {
   let message = error instanceof Error ? error.message : String(error)
   for (const [name, flag] of Object.entries(FLAGS)) message = message.replaceAll(name, flag)
+  // Numbers as the user typed them: JavaScript's 9_007_199_254_740_991 is 9007199254740991.
+  message = message.replace(/(?<=\d)_(?=\d{3})/g, '')
   process.stderr.write(`napi-secrets: ${message.replace(/\s*\n\s*/g, ' ')}\n`)
   return 2
 }
@@ -272,8 +288,8 @@ function fail(error: unknown): number {
 // A reader that goes away (`| head -1`) ends the output, quietly: EPIPE, or EOF on Windows,
 // where libuv reports a pipe whose reader has closed as EOF.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE' && error.code !== 'EOF') process.exitCode = fail(error)
-  process.stdout.destroy()
+  if (error.code !== 'EPIPE' && error.code !== 'EOF' && !readerGone) process.exitCode = fail(error)
+  readerGone = true
 })
 
 main(process.argv.slice(2)).then(

@@ -12,7 +12,10 @@ import { ascii } from './platform.js'
 import { randbelow } from './secrets.js'
 import { equal, rank, select, shuffle } from './select.js'
 import { pool } from './source.js'
-import { elements, ensureHeap, optionsOf } from './validate.js'
+import { MAX_STRING_LENGTH } from './platform.js'
+import { ensureHeap, integer, optionsOf } from './validate.js'
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER
 
 /** Options of {@link password}; `null` or `undefined` means the default. */
 export interface PasswordOptions {
@@ -69,9 +72,17 @@ const TRIES = 64
 // at least half of all passwords, which rejection then draws in two tries on average.
 export const MAX_EXACT_LENGTH = 512
 
+// The longest string with no code point twice: every BMP code point but the surrogates (63488),
+// the 2048 surrogates alone, and the 2**20 astral code points at two units each. A longer
+// alphabet repeats a character, and is refused before being split into an Array.
+const MAX_ALPHABET = 63488 + 2048 + 2 * 2 ** 20
+
 function alphabetOf(value: unknown): string[] {
   if (value === undefined || value === null) return Array.from(DEFAULT_ALPHABET)
   if (typeof value !== 'string') throw invalidArgType('options.alphabet', 'of type string', value)
+  if (value.length > MAX_ALPHABET) {
+    throw outOfRange('options.alphabet', `a string with no character twice (one of over ${MAX_ALPHABET} UTF-16 units repeats one)`, value)
+  }
   const chars = Array.from(value)
   if (chars.length === 0) throw outOfRange('options.alphabet', 'a non-empty string', value)
   const seen = new Set<string>()
@@ -85,11 +96,16 @@ function alphabetOf(value: unknown): string[] {
 /** The policy of `options`, or the error that says why it is wrong or cannot be met. */
 export function policyOf(options: unknown): Policy {
   const given = optionsOf(options, ['length', 'alphabet', 'minLower', 'minUpper', 'minDigits', 'minSymbols'])
-  const length = given.length === undefined || given.length === null ? 20 : elements(given.length, 'options.length')
+  const length = given.length === undefined || given.length === null ? 20 : integer(given.length, 'options.length', 0, MAX_SAFE)
   const chars = alphabetOf(given.alphabet)
+  // The password is a string: at most MAX_STRING_LENGTH units, two a character if any is astral.
+  const widest = chars.some((c) => c.length === 2) ? 2 : 1
+  if (length * widest > MAX_STRING_LENGTH) {
+    throw outOfRange('options.length', `<= ${Math.floor(MAX_STRING_LENGTH / widest)} (the longest string, at ${widest} UTF-16 units a character)`, length)
+  }
   const kinds = KINDS.map(({ key, name, has }) => {
     const value = given[key]
-    const min = value === undefined || value === null ? 0 : elements(value, `options.${key}`)
+    const min = value === undefined || value === null ? 0 : integer(value, `options.${key}`, 0, MAX_SAFE)
     return { key, name, has, min, chars: [] as string[] }
   })
   for (const c of chars) kinds.find((kind) => kind.has(c))?.chars.push(c)

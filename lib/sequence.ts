@@ -3,7 +3,7 @@
 // surrogate pair is one element, never split, and a lone surrogate is one too).
 
 import { invalidArgType, rangeError } from './errors.js'
-import { integer } from './validate.js'
+import { allocate, integer } from './validate.js'
 import { typedArrayLength } from './views.js'
 
 /** Draws a uniform integer in `[0, n)` for a safe integer `n >= 1`. */
@@ -85,15 +85,44 @@ export function choose(seq: unknown, below: Below): unknown {
   return (seq as Indexable<unknown>)[below(nonEmpty(lengthOf(seq, 'seq')))]
 }
 
+/** A sequence read by index: `at(i)` for `i` in `[0, length)`. */
+export interface Sequence {
+  at: (i: number) => unknown
+  length: number
+}
+
+const SURROGATE = /[\ud800-\udfff]/
+
 /**
- * `value` as something indexable, with its length: a string becomes an Array of its code points,
- * anything else is used in place.
+ * The code points of `text` by index, with no Array of them (a string of MAX_STRING_LENGTH
+ * characters has four times as many as an Array can hold): the string itself when it has no
+ * surrogates, else a Uint32Array of where each code point starts, 4 bytes one.
  */
-export function sequence(value: unknown, name: string): { items: Indexable<unknown>; length: number } {
-  const text = stringOf(value)
-  if (text !== undefined) {
-    const items = Array.from(text)
-    return { items, length: items.length }
+function codePoints(text: string, name: string): Sequence {
+  if (!SURROGATE.test(text)) return { at: (i) => text[i], length: text.length }
+  // A unit starts a code point unless it is the low half of a pair: counted, then recorded.
+  const each = (visit: (start: number) => void) => {
+    for (let i = 0, high = false; i < text.length; i++) {
+      const unit = text.charCodeAt(i)
+      if (!(high && isLow(unit))) visit(i)
+      high = isHigh(unit)
+    }
   }
-  return { items: value as Indexable<unknown>, length: lengthOf(value, name) }
+  let length = 0
+  each(() => length++)
+  const starts = allocate(() => new Uint32Array(length), `${name}.length`, length)
+  let j = 0
+  each((start) => (starts[j++] = start))
+  return { at: (i) => text.slice(starts[i], i + 1 < length ? starts[i + 1] : text.length), length }
+}
+
+/**
+ * `value` as a sequence: a string is read as its code points, anything else indexed in place
+ * (its length read once).
+ */
+export function sequence(value: unknown, name: string): Sequence {
+  const text = stringOf(value)
+  if (text !== undefined) return codePoints(text, name)
+  const items = value as Indexable<unknown>
+  return { at: (i) => items[i], length: lengthOf(value, name) }
 }

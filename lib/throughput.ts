@@ -1,6 +1,7 @@
 // Beyond Python: filling caller's buffers, async requests off the main thread, and batches of
 // tokens made in one call.
 
+import { arrayBytes, arrayOf } from './collections.js'
 import { invalidArgType, outOfRange } from './errors.js'
 import { type Bytes, MAX_LENGTH, allocate as allocateBytes } from './platform.js'
 import {
@@ -110,17 +111,17 @@ function batch(makeRun: MakeRun, width: (n: number) => number, count: unknown, n
   const n = size(nbytes, 'nbytes', maxBytes, DEFAULT_ENTROPY)
   if (c * n > MAX_LENGTH) throw outOfRange('count * nbytes', `<= ${MAX_LENGTH}`, c * n)
   const w = width(n)
-  // Each token is a string of its own in the result: about 40 bytes of V8 object on top of its text.
-  ensureHeap(c * (w + 40), 'count', c)
-  const tokens = new Array<string>(c).fill('')
-  if (w === 0) return tokens
+  // Each token is a string of its own in the result: about 40 bytes of V8 object on top of its
+  // text, and the Array's slots.
+  ensureHeap(c * (w + 40) + arrayBytes(c), 'count', c)
+  if (w === 0) return arrayOf(c, () => '')
   const perRun = Math.max(1, Math.floor(RUN_CHARS / w))
-  for (let i = 0; i < c; i += perRun) {
-    const k = Math.min(perRun, c - i)
-    const text = makeRun(k, n)
-    for (let j = 0; j < k; j++) tokens[i + j] = text.slice(j * w, (j + 1) * w)
-  }
-  return tokens
+  let text = ''
+  return arrayOf(c, (i) => {
+    const j = i % perRun
+    if (j === 0) text = makeRun(Math.min(perRun, c - i), n)
+    return text.slice(j * w, (j + 1) * w)
+  })
 }
 
 /**

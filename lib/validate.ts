@@ -27,15 +27,15 @@ export function elements(count: unknown, name: string): number {
 }
 
 /**
- * `make()`, with the RangeError of an allocation the machine cannot serve turned into one with
- * Node's code, naming the argument behind the size.
+ * `make()`, with the RangeError of an allocation the machine cannot serve (or of a bigint past
+ * V8's 2**30 bits) turned into one with Node's code, naming the argument behind the size.
  */
-export function allocate<T>(make: () => T, name: string, value: number): T {
+export function allocate<T>(make: () => T, name: string, value: number | bigint, range = 'small enough to allocate'): T {
   try {
     return make()
   } catch (error) {
     if (!(error instanceof RangeError) || 'code' in error) throw error
-    throw outOfRange(name, 'small enough to allocate', value)
+    throw outOfRange(name, range, value)
   }
 }
 

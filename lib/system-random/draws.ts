@@ -1,7 +1,9 @@
 // The integer draws: exact uniform integers from the word pool for numbers and from the backend
 // for bigints, Python's ranges over them, k-samples of indices, and indices drawn by weight.
 
+import { arrayOf } from '../collections.js'
 import { outOfRange, rangeError, show } from '../errors.js'
+import { MAX_LENGTH } from '../platform.js'
 import { nonEmpty, sequence } from '../sequence.js'
 import { pool, backend } from '../source.js'
 import { integer, allocate } from '../validate.js'
@@ -23,8 +25,18 @@ export function below(n: Integer): Integer {
 function bigRange(start: bigint, stop: bigint, step: bigint): bigint {
   if (step === 0n) throw zeroStep(start, stop, step)
   if (step > 0n ? stop <= start : stop >= start) throw emptyRange(start, stop, step)
-  const width = stop - start
-  const n = step > 0n ? (width + step - 1n) / step : (width + step + 1n) / step
+  // The width of a range between bigints of opposite signs near 2**30 bits has no bigint: V8
+  // throws a RangeError with no code, which is given one before any drawing. (The element
+  // drawn lies between start and stop, so it always fits.)
+  const n = allocate(
+    () => {
+      const width = stop - start
+      return step > 0n ? (width + step - 1n) / step : (width + step + 1n) / step
+    },
+    'stop',
+    stop,
+    'such that stop - start fits in a bigint (2 ** 30 bits)',
+  )
   return start + step * below(n)
 }
 
@@ -44,29 +56,31 @@ function numberRange(start: number, stop: number, step: number): number {
   return start + step * below(step > 0 ? ceilDiv(width, step) : ceilDiv(-width, -step))
 }
 
-/** The distinct indices of a uniform `k`-sample of `range(n)`, in selection order. */
-export function sampleIndices(n: number, k: number): number[] {
+/**
+ * A uniform `k`-sample of `range(n)` (`k <= n`, `k <= MAX_ELEMENTS`), in selection order, each
+ * index passed through `take`.
+ */
+export function sampleIndices<T>(n: number, k: number, take: (index: number) => T): T[] {
   // A Fisher-Yates shuffle stopped after k steps, with exactly k draws. Where n is within a few
-  // times k, range(n) is laid out in full (as Python's pool); otherwise only the moved
-  // positions are kept, in a Map, so time and memory stay O(k) for any n.
-  const picks = new Array<number>(k)
+  // times k, range(n) is laid out in full (as Python's pool; n < 2**32, so 4 bytes an index);
+  // otherwise only the moved positions are kept, in a Map, so time and memory stay O(k) for any n.
   if (n <= 4 * k) {
-    const positions = allocate(() => new Float64Array(n), 'population.length', n)
+    const positions = allocate(() => new Uint32Array(n), 'population.length', n)
     for (let i = 0; i < n; i++) positions[i] = i
-    for (let i = 0; i < k; i++) {
+    return arrayOf(k, (i) => {
       const j = i + below(n - i)
-      picks[i] = positions[j]
+      const pick = positions[j]
       positions[j] = positions[i]
-    }
-    return picks
+      return take(pick)
+    })
   }
   const moved = indexMap(k)
-  for (let i = 0; i < k; i++) {
+  return arrayOf(k, (i) => {
     const j = i + below(n - i)
-    picks[i] = moved.get(j)
+    const pick = moved.get(j)
     moved.set(j, moved.get(i))
-  }
-  return picks
+    return take(pick)
+  })
 }
 
 /**
@@ -79,11 +93,14 @@ function running(
   n: number,
   next: (item: unknown, name: string, previous: number) => number,
 ): Float64Array {
-  const { items, length } = sequence(value, `options.${key}`)
+  const { at, length } = sequence(value, `options.${key}`)
   if (length !== n) throw mismatch(key, length, n)
-  const cumulative = new Float64Array(n)
+  // Eight bytes an element: past MAX_LENGTH bytes (2**29 elements on Node.js 20), more than the
+  // longest TypedArray of weights a caller could have made.
+  if (n > MAX_LENGTH / 8) throw outOfRange(`options.${key}.length`, `<= ${MAX_LENGTH / 8}`, n)
+  const cumulative = allocate(() => new Float64Array(n), `options.${key}.length`, n)
   let previous = 0
-  for (let i = 0; i < n; i++) cumulative[i] = previous = next(items[i], `options.${key}[${i}]`, previous)
+  for (let i = 0; i < n; i++) cumulative[i] = previous = next(at(i), `options.${key}[${i}]`, previous)
   return cumulative
 }
 
@@ -119,8 +136,11 @@ export function checkedCumulative(cumWeights: unknown, n: number): Float64Array 
   })
 }
 
-/** Indices drawn by cumulative weight: Python's `bisect(cum, random() * total, 0, hi)`. */
-export function weightedDraws(cumulative: Float64Array, count: number): number[] {
+/**
+ * `count` indices drawn by cumulative weight, Python's `bisect(cum, random() * total, 0, hi)`,
+ * each passed through `take`.
+ */
+export function weightedDraws<T>(cumulative: Float64Array, count: number, take: (index: number) => T): T[] {
   if (cumulative.length === 0) nonEmpty(0)
   const total = cumulative[cumulative.length - 1]
   if (total <= 0) throw rangeError(`Total of weights must be greater than zero: it is ${show(total)}`)
@@ -129,7 +149,5 @@ export function weightedDraws(cumulative: Float64Array, count: number): number[]
   // even when its weight is 0; stopping at the last positive weight picks that one instead.
   let hi = cumulative.length - 1
   while (hi > 0 && cumulative[hi - 1] === total) hi--
-  const picks = new Array<number>(Math.max(count, 0))
-  for (let i = 0; i < count; i++) picks[i] = bisectRight(cumulative, random() * total, 0, hi)
-  return picks
+  return arrayOf(count, () => take(bisectRight(cumulative, random() * total, 0, hi)))
 }

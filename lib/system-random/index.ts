@@ -3,11 +3,12 @@
 // draw exact integers: the word pool's `below` for numbers, the backend for bigints. The float
 // distributions are Python's algorithms, step for step, over `random()`.
 
+import { arrayBytes, arrayOf } from '../collections.js'
 import { invalidArgType, outOfRange, rangeError, show, withCode } from '../errors.js'
 import { MAX_LENGTH, type Bytes } from '../platform.js'
 import { type BigIntTypedArray, type NumberTypedArray, randbits, randomBytes } from '../secrets.js'
 import { choose, nonEmpty, sequence } from '../sequence.js'
-import { integer, ensureHeap, optionsOf, MAX_ELEMENTS } from '../validate.js'
+import { allocate, integer, ensureHeap, optionsOf, MAX_ELEMENTS } from '../validate.js'
 import { bisectRight, pyPow } from './arithmetic.js'
 import {
   type Integer,
@@ -274,8 +275,10 @@ export class SystemRandom {
     const kind = kindOf(a, 'a')
     const low = integerOf(a, 'a', kind)
     const high = integerOf(b, 'b', kind, 'a')
-    // b + 1 is at most 2**53: exact in a double, so the range check and width stay exact.
-    return range(low, typeof high === 'bigint' ? high + 1n : high + 1, ONE[kind])
+    // b + 1 is at most 2**53: exact in a double, so the range check and width stay exact. A
+    // bigint b of 2**30 bits, all ones, has no b + 1: refused as a range too wide.
+    const stop = typeof high === 'bigint' ? allocate(() => high + 1n, 'b', high, '< 2n ** (2n ** 30n) - 1n') : high + 1
+    return range(low, stop, ONE[kind])
   }
 
   /**
@@ -337,7 +340,7 @@ export class SystemRandom {
    */
   choices<T>(population: ArrayLike<T>, options?: ChoicesOptions | null): T[]
   choices(population: unknown, options?: unknown): unknown[] {
-    const { items, length } = sequence(population, 'population')
+    const { at, length } = sequence(population, 'population')
     refuseCumWeights(options)
     const { weights, cumWeights, k } = optionsOf(options, ['weights', 'cumWeights', 'k'])
     const count = countOf(k, 'options.k', -MAX_SAFE, MAX_ELEMENTS, 1)
@@ -346,17 +349,14 @@ export class SystemRandom {
     if (weighted && cumulated) {
       throw withCode(new TypeError('Cannot specify both weights and cumulative weights'), 'ERR_INVALID_ARG_TYPE')
     }
-    // The picks, and the Array of elements they index.
-    ensureHeap(count * 16, 'options.k', count)
+    ensureHeap(arrayBytes(count), 'options.k', count)
     if (weighted || cumulated) {
       const cumulative = weighted ? cumulativeWeights(weights, length) : checkedCumulative(cumWeights, length)
-      return weightedDraws(cumulative, count).map((i) => items[i])
+      return weightedDraws(cumulative, count, at)
     }
     if (count <= 0) return []
     nonEmpty(length)
-    const picks = new Array<unknown>(count)
-    for (let i = 0; i < count; i++) picks[i] = items[below(length)]
-    return picks
+    return arrayOf(count, () => at(below(length)))
   }
 
   /**
@@ -411,15 +411,12 @@ export class SystemRandom {
    */
   sample<T>(population: ArrayLike<T>, k: number, options?: SampleOptions | null): T[]
   sample(population: unknown, k: unknown, options?: unknown): unknown[] {
-    const { items, length } = sequence(population, 'population')
+    const { at, length } = sequence(population, 'population')
     const { counts } = optionsOf(options, ['counts'])
-    if (counts === undefined || counts === null) {
-      return sampleIndices(length, sampleSize(k, length)).map((i) => items[i])
-    }
+    if (counts === undefined || counts === null) return sampleIndices(length, sampleSize(k, length), at)
     const cumulative = cumulativeCounts(counts, length)
     const total = cumulative[length - 1]
-    const picks = sampleIndices(total, sampleSize(k, total))
-    return picks.map((s) => items[bisectRight(cumulative, s, 0, length - 1)])
+    return sampleIndices(total, sampleSize(k, total), (s) => at(bisectRight(cumulative, s, 0, length - 1)))
   }
 
   /**
