@@ -177,3 +177,15 @@ test('an alphabet longer than any string without a repeat is refused before it i
     stderr: '',
   })
 })
+
+test('huge minimums are judged by a bound, in constant time, and the bound still decides rightly', (t) => {
+  // Past 4096 terms the binomial tail is bounded by Chernoff's inequality instead of summed: a
+  // sum of 2**27 terms took seconds before a refusal.
+  const likely = policyOf({ length: 100_000, minDigits: 5_000 }) // 16_129 digits expected
+  t.true(likely.often)
+  t.true(shareMeeting(likely) > 0.999)
+  t.true(digits(password({ length: 100_000, minDigits: 5_000 })) >= 5_000)
+  // More than expected: the bound says nothing (share <= 0), and the length is past the exact method's.
+  t.throws(() => policyOf({ length: 100_000, minDigits: 20_000 }), { instanceOf: RangeError, code: 'ERR_OUT_OF_RANGE', message: /<= 512/ })
+  t.throws(() => password({ length: 2 ** 28, minDigits: 2 ** 27 }), { instanceOf: RangeError, code: 'ERR_OUT_OF_RANGE', message: /<= 512/ })
+})

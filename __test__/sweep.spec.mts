@@ -21,7 +21,9 @@ const FULL = process.env.NAPI_SECRETS_SWEEP === 'full'
 const HERE = join(import.meta.dirname, 'sweep')
 const CLI = join(import.meta.dirname, '..', 'dist', 'cli.js')
 const HEAP_MB = 2048
-const ADDRESS_SPACE = 5 * 2 ** 30
+// Room for a 4 GiB result besides V8's own reservations: at 5 GiB, V8 could not commit its
+// young generation beside a 4 GiB Buffer and ended the process (exit 134), as any program would.
+const ADDRESS_SPACE = 8 * 2 ** 30
 // A generous hang guard, not a timing test: refusals take well under a second.
 const HANG_MS = 30_000
 // Output read from a command before its pipe is closed, as `| head -c 65536` would.

@@ -306,16 +306,36 @@ export function shareMeeting({ length, classes }: Pick<Policy, 'length' | 'class
     if (min === 0) continue
     const p = chars.length / total
     if (p === 1) continue
-    // log of C(length, j) * p**j * (1 - p)**(length - j), from j = 0 up.
-    let log = length * Math.log1p(-p)
-    let tail = 0
-    for (let j = 0; j < min; j++) {
-      tail += Math.exp(log)
-      log += Math.log((length - j) / (j + 1)) + Math.log(p / (1 - p))
-    }
-    short += tail
+    short += min <= EXACT_TAIL ? tail(length, p, min) : chernoff(length, p, min)
   }
   return 1 - short
+}
+
+// Past this many terms the binomial tail is bounded rather than summed, so that a policy of
+// huge minimums is judged (and refused, if it must be) in constant time.
+const EXACT_TAIL = 4096
+
+/** P(X < min) for X binomial with `length` trials of chance `p`: the terms summed in logs. */
+function tail(length: number, p: number, min: number): number {
+  // log of C(length, j) * p**j * (1 - p)**(length - j), from j = 0 up.
+  let log = length * Math.log1p(-p)
+  let sum = 0
+  for (let j = 0; j < min; j++) {
+    sum += Math.exp(log)
+    log += Math.log((length - j) / (j + 1)) + Math.log(p / (1 - p))
+  }
+  return sum
+}
+
+/**
+ * An upper bound on P(X < min), X as above: Chernoff's exp(-length * D(a || p)) with
+ * a = (min - 1) / length, where a < p; else 1.
+ */
+function chernoff(length: number, p: number, min: number): number {
+  const a = (min - 1) / length
+  if (a >= p) return 1
+  const divergence = (a === 0 ? 0 : a * Math.log(a / p)) + (1 - a) * Math.log((1 - a) / (1 - p))
+  return Math.exp(-length * divergence)
 }
 
 /**
