@@ -8,7 +8,7 @@ import { constants } from 'node:buffer'
 import { MAX_ELEMENTS } from '../../lib/validate.js'
 
 export interface Case {
-  /** A library call, as an expression over `s`, `rng` and `big` (see child.cjs). */
+  /** A library call, as an expression over `s`, `rng` and `big` (see child.cts). */
   expr?: string
   /** Or the command line's arguments. */
   cli?: string[]

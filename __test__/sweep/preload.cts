@@ -2,18 +2,18 @@
 // backend (the native addon or the js one; every random byte comes through it, the word pool's
 // refills included) and, at exit, writes the count and the CPU time used to file descriptor 3.
 // A refusal must come before any draw: its count must be 0.
-'use strict'
+// Compiled and pointed at the build as child.cts is.
 
-const { writeSync } = require('node:fs')
-const { join } = require('node:path')
+import { writeSync } from 'node:fs'
+import { join } from 'node:path'
 
-const { backend } = require(join(__dirname, '..', '..', 'dist', 'source.js'))
+const { backend } = require(join(process.env.NAPI_SECRETS_DIST!, 'source.js')) as { backend: Record<string, unknown> }
 let calls = 0
 for (const [key, fn] of Object.entries(backend)) {
   if (typeof fn === 'function') {
-    backend[key] = function counted(...args) {
+    backend[key] = function counted(this: unknown, ...args: unknown[]) {
       calls++
-      return fn.apply(this, args)
+      return (fn as (...a: unknown[]) => unknown).apply(this, args)
     }
   }
 }
