@@ -52,8 +52,8 @@ interface Outcome {
   stdout: string
   stderr: string
   /** Calls into the backend and CPU time, from preload.cts. */
-  calls?: number
-  cpuMs?: number
+  calls?: number | undefined
+  cpuMs?: number | undefined
   hung: boolean
 }
 

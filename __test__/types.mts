@@ -127,3 +127,11 @@ export const all = [
   unit, bigBits, bytes, below, bigBelow, range, bigRange, die, bigDie, picked, codePoint, fromBig, chosen,
   chosenLetters, byDefault, shuffled, drawn, counted, letters, floats, isInstance, detached, notNumber, unreachable,
 ]
+
+// Under exactOptionalPropertyTypes (as `tsc --init` sets it), every optional option property
+// still takes an explicit undefined, as it does at run time.
+const maybe = (n: number): number | undefined => (n > 0 ? n : undefined)
+password({ length: maybe(12), alphabet: undefined, minLower: undefined, minUpper: undefined, minDigits: undefined, minSymbols: undefined })
+passphrase({ words: maybe(4), separator: undefined, wordlist: undefined })
+new SystemRandom().choices([1, 2], { k: maybe(3), weights: undefined, cumWeights: undefined })
+new SystemRandom().sample([1, 2], 1, { counts: undefined })

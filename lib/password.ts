@@ -20,17 +20,17 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER
 /** Options of {@link password}; `null` or `undefined` means the default. */
 export interface PasswordOptions {
   /** How many characters (code points), default 20. */
-  length?: number | null
+  length?: number | null | undefined
   /** The characters to draw from, each once (default ASCII letters and digits). */
-  alphabet?: string | null
+  alphabet?: string | null | undefined
   /** At least this many of ASCII a-z (default 0). */
-  minLower?: number | null
+  minLower?: number | null | undefined
   /** At least this many of ASCII A-Z (default 0). */
-  minUpper?: number | null
+  minUpper?: number | null | undefined
   /** At least this many of ASCII 0-9 (default 0). */
-  minDigits?: number | null
+  minDigits?: number | null | undefined
   /** At least this many characters of the alphabet that are none of the above (default 0). */
-  minSymbols?: number | null
+  minSymbols?: number | null | undefined
 }
 
 const DEFAULT_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'

@@ -11,11 +11,11 @@ import { EFF_LARGE } from './wordlists/eff-large.js'
 /** Options of {@link passphrase}; `null` or `undefined` means the default. */
 export interface PassphraseOptions {
   /** How many words (default 6): an integer `>= 0`. */
-  words?: number | null
+  words?: number | null | undefined
   /** What goes between the words (default `' '`). */
-  separator?: string | null
+  separator?: string | null | undefined
   /** The words to draw from (default the EFF large wordlist): non-empty strings, each once. */
-  wordlist?: readonly string[] | null
+  wordlist?: readonly string[] | null | undefined
 }
 
 /** A wordlist, and the length of its longest word. */

@@ -5,7 +5,7 @@ import type { ExecutionContext } from 'ava'
 export interface Expected {
   type: typeof TypeError | typeof RangeError
   code: string
-  message?: RegExp
+  message?: RegExp | undefined
 }
 
 export const typeError = (message?: RegExp): Expected => ({ type: TypeError, code: 'ERR_INVALID_ARG_TYPE', message })

@@ -40,17 +40,17 @@ import {
 /** Options of {@link SystemRandom.choices}; `null` means the default. */
 export interface ChoicesOptions {
   /** Relative weights, one per element: finite numbers `>= 0`, not all 0. */
-  weights?: ArrayLike<number> | null
+  weights?: ArrayLike<number> | null | undefined
   /** Cumulative weights, one per element: finite, from 0 up, never decreasing. */
-  cumWeights?: ArrayLike<number> | null
+  cumWeights?: ArrayLike<number> | null | undefined
   /** How many to choose (default 1); `k <= 0` gives `[]`. */
-  k?: number | null
+  k?: number | null | undefined
 }
 
 /** Options of {@link SystemRandom.sample}; `null` means the default. */
 export interface SampleOptions {
   /** How many times each element repeats: non-negative safe integers, one per element. */
-  counts?: ArrayLike<number> | null
+  counts?: ArrayLike<number> | null | undefined
 }
 
 // The integer 1 of each kind: randrange's default step, randbelow's least bound.
