@@ -109,6 +109,21 @@ test('an unset or empty NAPI_SECRETS_BACKEND loads the native addon where it exi
   }
 })
 
+test('an environment that may not be read counts as unset (Deno without --allow-env)', (t) => {
+  // Deno throws NotCapable on the read; importing a package must not need a permission. The
+  // addon's loader reads the environment too, so, as under Deno, the js backend loads; the
+  // variable set here, which asks for native, is never seen.
+  const code = [
+    'const env = process.env',
+    "process.env = new Proxy({}, { get() { throw new Error('NotCapable: env access') } })",
+    "const { backend } = require('.')",
+    'process.env = env',
+    'console.log(backend)',
+  ].join('\n')
+  const run = node(code, { NAPI_SECRETS_BACKEND: 'native' })
+  t.is(run.stdout.trim(), 'js', run.stderr)
+})
+
 test('an unknown NAPI_SECRETS_BACKEND is an error naming the allowed values', (t) => {
   const run = node("try { require('.') } catch (e) { console.log(e.code, e.message) }", { NAPI_SECRETS_BACKEND: 'turbo' })
   t.is(run.status, 0, run.stderr)

@@ -4,7 +4,7 @@
 // that runs it.
 
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = join(__dirname, '..')
@@ -50,6 +50,26 @@ for (const backend of ['native', 'js']) {
   run(`Bun, ${backend}`, bun, [smoke], { NAPI_SECRETS_BACKEND: backend })
   run(`Deno, ${backend}`, denoPath, ['run', '--allow-all', smoke], { NAPI_SECRETS_BACKEND: backend })
 }
+
+// Deno with no flags, as a user runs it: the package installed into a project's node_modules
+// (Deno lets a package read itself there), imported by name. It may read neither the environment
+// nor load an addon, so it must load, quietly, with the js backend.
+const user = join(dir, 'deno-user')
+mkdirSync(user, { recursive: true })
+writeFileSync(join(user, 'package.json'), '{ "private": true }\n')
+execFileSync('npm', ['install', '--no-save', '--ignore-scripts', '--install-links', '--no-audit', '--no-fund', root], { cwd: user, stdio: 'inherit' })
+writeFileSync(
+  join(user, 'main.mjs'),
+  [
+    "import { backend, tokenHex, randbelow } from 'napi-secrets'",
+    "if (backend !== 'js') throw new Error(`backend ${backend}, expected js without permissions`)",
+    "if (!/^[0-9a-f]{64}$/.test(tokenHex()) || randbelow(10) >= 10) throw new Error('bad output')",
+    "console.log('ok: js, with no permissions')",
+    '',
+  ].join('\n'),
+)
+console.log('\n== Deno with no flags, the package from node_modules')
+if (spawnSync(denoPath, ['run', 'main.mjs'], { cwd: user, stdio: 'inherit' }).status !== 0) failures.push('Deno with no flags')
 
 if (failures.length > 0) {
   console.error(`\nFailed: ${failures.join('; ')}`)

@@ -45,5 +45,17 @@ export function select(requested: string | undefined, loaders: Loaders = default
   return { name, backend: loaders[name]() }
 }
 
+/**
+ * NAPI_SECRETS_BACKEND, or undefined where the runtime will not let us read it: Deno without
+ * `--allow-env` throws on the read, and importing a package must not need a permission.
+ */
+function requested(): string | undefined {
+  try {
+    return process.env.NAPI_SECRETS_BACKEND
+  } catch {
+    return undefined
+  }
+}
+
 /** The backend for this process, as NAPI_SECRETS_BACKEND asks. */
-export const load = (): Loaded => select(process.env.NAPI_SECRETS_BACKEND)
+export const load = (): Loaded => select(requested())
