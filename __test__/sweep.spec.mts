@@ -10,7 +10,7 @@
 // allocation past the bound fails as it would on a smaller machine.
 
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -146,6 +146,7 @@ function register(c: Case): void {
 for (const c of CASES) if (FULL || c.quick) register(c)
 
 anyTest.after.always(() => {
+  rmSync(HERE, { recursive: true, force: true })
   slowest.sort((a, b) => b.wallMs - a.wallMs)
   const top = slowest.slice(0, 8).map(({ title, cpuMs, wallMs }) => `  ${wallMs} ms (${cpuMs} ms CPU) ${title}`)
   console.error(`sweep: the slowest of ${slowest.length} children\n${top.join('\n')}`)
