@@ -1,12 +1,12 @@
 // The reads and writes at secret indices (lib/select.ts, behind password()): right values, every
 // order of a shuffle equally likely, and the same addresses touched in the same order whatever
-// the secret index or draw. Each trace is recorded through a Proxy over the table; a plain
-// `table[index]`, a textbook swap or an early exit from rank each change the trace, and each
+// the secret index or draw. Each trace is recorded through a Proxy over the table; a lookup of
+// the run by index, a textbook swap or an early exit from rank each change the trace, and each
 // failed these tests when planted once.
 
 import { randomInt } from 'node:crypto'
 
-import { equal, rank, select, shuffle } from '../lib/select.js'
+import { equal, rank, runsOf, shuffle, valueAt } from '../lib/select.js'
 import { assertFits, histogram } from './helpers/stats.mjs'
 import test from './helpers/test.mjs'
 
@@ -31,15 +31,24 @@ test('equal is 1 exactly when its arguments are', (t) => {
   }
 })
 
-test('select returns the entry at its index, reading every entry in the same order', (t) => {
-  const table = Int32Array.from([0x41, 0x10ffff, 0, 0x7a, 0xe9, 0x1f600])
-  let first: string[] | undefined
-  for (let i = 0; i < table.length; i++) {
-    const log: string[] = []
-    t.is(select(traced(table, log), i), table[i])
-    first ??= log
-    t.deepEqual(log, first, `index ${i}`)
+test('valueAt gives the entry at its index, reading every run in the same order', (t) => {
+  const tables = [
+    Array.from('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', (c) => c.codePointAt(0)!),
+    [0x41, 0x10ffff, 0, 0x7a, 0xe9, 0x1f600, 0x1f601, 0x1f602, 1],
+    [7],
+  ]
+  for (const entries of tables) {
+    const table = Int32Array.from(entries)
+    const runs = runsOf(table)
+    let first: string[] | undefined
+    for (let i = 0; i < table.length; i++) {
+      const log: string[] = []
+      t.is(valueAt({ starts: traced(runs.starts, log), steps: traced(runs.steps, log) }, i), table[i], `index ${i}`)
+      first ??= log
+      t.deepEqual(log, first, `index ${i}`)
+    }
   }
+  t.is(runsOf(Int32Array.from(Array.from('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', (c) => c.codePointAt(0)!))).starts.length, 3)
 })
 
 test('shuffle touches the same slots in the same order whatever it draws', (t) => {

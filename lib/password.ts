@@ -10,7 +10,7 @@
 import { invalidArgType, outOfRange } from './errors.js'
 import { ascii } from './platform.js'
 import { randbelow } from './secrets.js'
-import { equal, rank, select, shuffle } from './select.js'
+import { equal, rank, runsOf, type Runs, shuffle, valueAt } from './select.js'
 import { pool } from './source.js'
 import { MAX_STRING_LENGTH } from './platform.js'
 import { ensureHeap, integer, optionsOf } from './validate.js'
@@ -55,8 +55,9 @@ export interface CharClass {
 export interface Policy {
   length: number
   classes: CharClass[]
-  /** The code point of every character, class after class, and where each class ends in them. */
+  /** The code point of every character, class after class, as runs; where each class ends. */
   codes: Int32Array
+  runs: Runs
   ends: number[]
   /** Whether whole-password rejection alone will do: at least half of all passwords qualify. */
   often: boolean
@@ -129,7 +130,7 @@ export function policyOf(options: unknown): Policy {
     throw outOfRange('options.length', `<= ${MAX_EXACT_LENGTH} for minimums that fewer than half of all passwords of that length meet`, length)
   }
   const codes = Int32Array.from(classes.flatMap((c) => c.chars), (c) => c.codePointAt(0)!)
-  return { length, classes, codes, ends, often }
+  return { length, classes, codes, runs: runsOf(codes), ends, often }
 }
 
 /** Where a password's characters go before they become a string: latin-1 codes or code points. */
@@ -160,12 +161,12 @@ const CHUNK = 4096
 
 /** `length` characters drawn uniformly from the union of `classes`, or undefined if a minimum fails. */
 function drawWhole(policy: Policy): string | undefined {
-  const { length, classes, codes: table, ends } = policy
+  const { length, classes, codes: table, runs, ends } = policy
   const counts = new Array<number>(classes.length).fill(0)
   const codes = codesFor(policy, length)
   for (let i = 0; i < length; i++) {
     const index = pool.below(table.length)
-    codes[i] = select(table, index)
+    codes[i] = valueAt(runs, index)
     // Every class counted by arithmetic, with no branch on which one the character is in.
     for (let j = 0, start = 0; j < ends.length; start = ends[j++]) {
       counts[j] += +(index >= start) & +(index < ends[j])
@@ -274,7 +275,7 @@ export function drawCounts(policy: Policy): number[] {
  * dropped by mask, so neither a draw's bound nor an address shows the class.
  */
 function arrange(policy: Policy, counts: number[]): string {
-  const { length, classes, codes: table, ends } = policy
+  const { length, classes, runs, ends } = policy
   const labels = new Int32Array(length)
   let at = 0
   counts.forEach((count, j) => {
@@ -289,7 +290,7 @@ function arrange(policy: Policy, counts: number[]): string {
     for (let j = 0, start = 0; j < classes.length; start = ends[j++]) {
       index |= (start + pool.below(ends[j] - start)) & -equal(labels[i], j)
     }
-    codes[i] = select(table, index)
+    codes[i] = valueAt(runs, index)
   }
   labels.fill(0)
   return textOf(codes)

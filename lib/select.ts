@@ -6,10 +6,37 @@
 /** 1 if `a === b`, else 0, for `a` and `b` in `[0, 2**31)`: no branch, no comparison flag. */
 export const equal = (a: number, b: number): number => ((a ^ b) - 1) >>> 31
 
-/** `table[index]`, for an index in range, read at addresses that do not depend on it. */
-export function select(table: ArrayLike<number>, index: number): number {
-  let value = 0
-  for (let i = 0; i < table.length; i++) value |= table[i] & -equal(i, index)
+/**
+ * A table of code points as its runs of consecutive values: `starts[r]` is where run r begins,
+ * `steps[r]` what its offset (value minus index) adds to the run before's (`steps[0]` is run 0's).
+ * An alphabet such as a-z, A-Z, 0-9 is three runs, so a character costs three steps, not 62.
+ */
+export interface Runs {
+  starts: Int32Array
+  steps: Int32Array
+}
+
+export function runsOf(table: Int32Array): Runs {
+  const starts: number[] = []
+  const steps: number[] = []
+  let offset = 0
+  for (let i = 0; i < table.length; i++) {
+    if (i > 0 && table[i] === table[i - 1] + 1) continue
+    starts.push(i)
+    steps.push(table[i] - i - offset)
+    offset = table[i] - i
+  }
+  return { starts: Int32Array.from(starts), steps: Int32Array.from(steps) }
+}
+
+/**
+ * The value at `index` (in range) of the table `runs` was made from: the index plus the offset
+ * of its run, summed over every run by mask, so the time and the addresses read depend on the
+ * number of runs only.
+ */
+export function valueAt({ starts, steps }: Runs, index: number): number {
+  let value = index
+  for (let r = 0; r < starts.length; r++) value += steps[r] & -(1 - ((index - starts[r]) >>> 31))
   return value
 }
 
