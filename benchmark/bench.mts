@@ -2,7 +2,9 @@
 // pure-JavaScript design, the bare N-API floor and Python's secrets. Each comparison interleaves
 // the two sides (harness.mts) and reports the ratios ours / theirs in wall-clock and CPU time,
 // with the target where the project has one. `--backend js` measures the pure TypeScript backend
-// instead of the addon; `--readme` also writes the tables into README.md.
+// instead of the addon; `--readme` also writes the tables into benchmark/README.md. A run of the
+// native backend also writes benchmark/chart.svg (chart.mts), the README's chart, from its own
+// numbers; `--quick` takes fewer, shorter rounds, for a first look (noisier: say so if committed).
 
 import { Buffer } from 'node:buffer'
 import { execFileSync } from 'node:child_process'
@@ -13,7 +15,9 @@ import os from 'node:os'
 
 import { randBetween } from 'bigint-crypto-utils'
 import { nanoid } from 'nanoid'
+import { v4 as uuidv4 } from 'uuid'
 
+import { type Bar, chartSvg } from './chart.mjs'
 import { best, race } from './harness.mjs'
 import * as pooled from './pooled.mjs'
 
@@ -22,6 +26,10 @@ const which = backendArg === -1 ? 'native' : process.argv[backendArg + 1]
 if (which !== 'native' && which !== 'js') throw new Error(`--backend must be native or js, not ${which}`)
 // Set before the package loads, as it picks its backend once.
 process.env.NAPI_SECRETS_BACKEND = which
+const quick = process.argv.includes('--quick')
+// Interleaved rounds and milliseconds a batch: the harness's defaults, or a third of them.
+const rounds = quick ? 5 : 15
+const ms = quick ? 10 : 20
 
 const require = createRequire(import.meta.url)
 const secrets = require('..') as typeof import('napi-secrets')
@@ -122,34 +130,72 @@ function versus(comparisons: Comparison[]): string[] {
   ]
   for (const [op, ours, name, theirs, target, keep] of comparisons) {
     const perRun = op.endsWith('per token') ? 10000 : 1
-    const { a, b, ratio, cpuRatio } = race(ours, theirs, { keep })
+    const { a, b, ratio, cpuRatio } = race(ours, theirs, { keep, rounds, ms })
     lines.push(`| \`${op}\` | ${ns(a / perRun)} | \`${name}\` | ${ns(b / perRun)} | ${ratio.toFixed(2)} | ${cpuRatio.toFixed(2)} | ${goal(target)} | ${verdict(ratio, cpuRatio, target)} |`)
     console.error(lines.at(-1))
   }
   return lines
 }
 
-function versusPython(): string[] {
-  let python: Record<string, number>
+/** Python's timings (ns per operation, best of its repeats), or undefined without Python 3. */
+function timePython(): Record<string, number> | undefined {
   try {
-    python = JSON.parse(execFileSync('python3', [new URL('./python_secrets.py', import.meta.url).pathname], { encoding: 'utf8' }))
+    return JSON.parse(execFileSync('python3', [new URL('./python_secrets.py', import.meta.url).pathname], { encoding: 'utf8' }))
   } catch {
-    return ['Python 3 was not found: no Python comparison.']
+    return undefined
   }
+}
+
+/** The Python table, and ours / Python's time per operation (for the chart's Python bar). */
+function versusPython(python: Record<string, number> | undefined): { lines: string[]; ratios: Map<string, number> } {
+  const ratios = new Map<string, number>()
+  if (python === undefined) return { lines: ['Python 3 was not found: no Python comparison.'], ratios }
   const lines = [
     '| operation | napi-secrets | Python `secrets` | ratio | target | |',
     '|---|---:|---:|---:|---:|---|',
   ]
   for (const [op, ours, perRun] of pythonOps) {
     const keep = op.includes('MiB') ? 4 : perRun > 1 ? 16 : 4096
-    best(ours, { keep, rounds: 3 }) // a warm-up: the first timing in a process runs cold
-    const mine = best(ours, { keep }) / perRun
+    best(ours, { keep, rounds: 3, ms }) // a warm-up: the first timing in a process runs cold
+    const mine = best(ours, { keep, rounds, ms }) / perRun
     const target = op.startsWith('compareDigest') ? 1 : 0.25
     const ratio = mine / python[op]
+    ratios.set(op, ratio)
     lines.push(`| \`${op}\` | ${ns(mine)} | ${ns(python[op])} | ${ratio.toFixed(2)} | <= ${target} | ${verdict(ratio, ratio, target)} |`)
     console.error(lines.at(-1))
   }
-  return lines
+  return { lines, ratios }
+}
+
+// The chart's alternatives, each raced against tokenHex(32) as the tables' rows are.
+const chartAlternatives: [string, () => unknown][] = [
+  ['nanoid()', () => nanoid()],
+  ['uuid v4()', () => uuidv4()],
+  ['crypto.randomUUID()', () => crypto.randomUUID()],
+  ["crypto.randomBytes(32).toString('hex')", () => crypto.randomBytes(32).toString('hex')],
+  ['pooled pure-JS tokenHex(32)', () => pooled.tokenHex(32)],
+]
+
+/**
+ * The chart's bars: napi-secrets' tokenHex(32) and tokenUrlsafe(32), then each alternative.
+ * Drift on a shared machine moves absolute times from one race to the next, so every bar is
+ * drawn from a ratio: tokenHex(32)'s median time over all the races, divided by the median ratio
+ * of its race against that bar's (and Python's by the ratio of the Python table).
+ */
+function chartBars(pythonRatio: number | undefined): Bar[] {
+  const hex = () => secrets.tokenHex(32)
+  const races = chartAlternatives.map(([label, fn]) => ({ label, ...race(hex, fn, { rounds, ms }) }))
+  const urlsafe = race(() => secrets.tokenUrlsafe(32), hex, { rounds, ms })
+  const sorted = races.map((r) => r.a).sort((x, y) => x - y)
+  const reference = sorted[sorted.length >> 1]
+  const bars: Bar[] = [
+    { label: 'napi-secrets tokenHex(32)', ns: reference, ours: true },
+    { label: 'napi-secrets tokenUrlsafe(32)', ns: reference * urlsafe.ratio, ours: true },
+    ...races.map((r) => ({ label: r.label, ns: reference / r.ratio, ours: false })),
+  ]
+  if (pythonRatio !== undefined) bars.push({ label: "Python secrets.token_hex(32)", ns: reference / pythonRatio, ours: false })
+  for (const bar of bars) console.error(`chart: ${bar.label}: ${ns(bar.ns)}`)
+  return bars
 }
 
 function machine(): string {
@@ -166,7 +212,8 @@ function machine(): string {
 
 // Python's table first, while the heap is fresh: after the batch rows, a major collection of
 // their garbage would land in its first measurement.
-const python = which === 'js' ? [] : versusPython()
+const python = which === 'js' ? { lines: [], ratios: new Map<string, number>() } : versusPython(timePython())
+const chart = which === 'js' ? undefined : chartBars(python.ratios.get('tokenHex(32)'))
 
 const report = [
   `Machine: ${machine()}. Backend: \`${secrets.backend}\`.`,
@@ -177,18 +224,25 @@ const report = [
   'five `timeit` repeats). Results are kept (the last 4096; fewer of the large ones), as a server',
   'keeps its tokens. A target is met when both ratios are within it.',
   '',
-  ...(which === 'js' ? versus(jsComparisons) : [...versus(nativeComparisons), '', ...python]),
+  ...(which === 'js' ? versus(jsComparisons) : [...versus(nativeComparisons), '', ...python.lines]),
 ].join('\n')
 
 console.log(report)
 
+if (chart !== undefined) {
+  const when = new Date().toISOString().slice(0, 10)
+  const caption = `${os.cpus()[0].model}, ${os.cpus().length} cores, Node.js ${process.version}, ${when}${quick ? ', quick run' : ''}. Regenerated by npm run bench.`
+  writeFileSync(new URL('./chart.svg', import.meta.url), chartSvg(chart, caption))
+  console.error('wrote benchmark/chart.svg')
+}
+
 if (process.argv.includes('--readme')) {
-  const readme = new URL('../README.md', import.meta.url)
+  const readme = new URL('./README.md', import.meta.url)
   const text = readFileSync(readme, 'utf8')
   const marker = which === 'js' ? 'bench-js' : 'bench'
   const start = `<!-- ${marker}:start -->`
   const end = `<!-- ${marker}:end -->`
-  if (!text.includes(start) || !text.includes(end)) throw new Error(`README.md has no ${start} ... ${end} section`)
+  if (!text.includes(start) || !text.includes(end)) throw new Error(`benchmark/README.md has no ${start} ... ${end} section`)
   const before = text.slice(0, text.indexOf(start) + start.length)
   const after = text.slice(text.indexOf(end))
   writeFileSync(readme, `${before}\n${report}\n${after}`)

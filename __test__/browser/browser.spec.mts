@@ -4,7 +4,7 @@
 
 import ava from 'ava'
 import { build } from 'esbuild'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import puppeteer, { type Browser, type Page } from 'puppeteer-core'
@@ -85,14 +85,19 @@ ava.before(async () => {
     }
   })
   // A cross-origin isolated page, served by the test itself, so SharedArrayBuffer exists there.
+  // It also serves the README's chart, benchmark/chart.svg, at /chart.svg (same origin, so the
+  // page's embedder policy lets it load).
   await page.setRequestInterception(true)
+  const chart = readFileSync(new URL('../../benchmark/chart.svg', import.meta.url), 'utf8')
   page.on('request', (request) =>
-    request.respond({
-      status: 200,
-      contentType: 'text/html',
-      headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
-      body: '<!doctype html><title>napi-secrets</title>',
-    }),
+    request.url().endsWith('/chart.svg')
+      ? request.respond({ status: 200, contentType: 'image/svg+xml', body: chart })
+      : request.respond({
+          status: 200,
+          contentType: 'text/html',
+          headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+          body: '<!doctype html><title>napi-secrets</title>',
+        }),
   )
   await page.goto('https://napi-secrets.test/')
   await page.addScriptTag({ content: bundle.text, type: 'module' })
@@ -303,4 +308,48 @@ test('every function works in the page', async (t) => {
     password: true,
     passphrase: 3,
   })
+})
+
+// The README shows benchmark/chart.svg as an image: it must decode as one (a malformed SVG shows
+// as a broken image, with naturalWidth 0), say what it is to screen readers, and, read into the
+// page's DOM, have a bar of non-zero width for each alternative, longer for slower ones.
+test('the README\'s chart renders, with its bars', async (t) => {
+  const r = await page.evaluate(async () => {
+    const img = new Image()
+    img.src = '/chart.svg'
+    await img.decode()
+    const text = await (await fetch('/chart.svg')).text()
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
+    const host = document.createElement('div')
+    host.append(document.importNode(doc.documentElement, true))
+    document.body.append(host)
+    const svg = host.querySelector('svg')!
+    const rows = Array.from(svg.querySelectorAll<SVGGElement>('g.row'), (g) => ({
+      label: g.dataset.label ?? '',
+      ns: Number(g.dataset.ns),
+      width: g.querySelector<SVGRectElement>('rect.bar')?.getBBox().width ?? 0,
+      text: g.querySelector('text.value')?.textContent ?? '',
+    }))
+    const result = {
+      naturalWidth: img.naturalWidth,
+      naturalHeight: img.naturalHeight,
+      parseError: doc.querySelector('parsererror') !== null,
+      role: svg.getAttribute('role'),
+      title: svg.querySelector(':scope > title')?.textContent ?? '',
+      rows,
+    }
+    host.remove()
+    return result
+  })
+  t.true(r.naturalWidth > 0 && r.naturalHeight > 0, 'the chart does not decode as an image')
+  t.false(r.parseError)
+  t.is(r.role, 'img')
+  t.regex(r.title, /token/)
+  const labels = r.rows.map((row) => row.label).join('\n')
+  for (const name of ['napi-secrets tokenHex(32)', 'nanoid()', 'crypto.randomUUID()', 'randomBytes(32)', 'pooled']) t.true(labels.includes(name), `no bar for ${name}:\n${labels}`)
+  for (const row of r.rows) {
+    t.true(row.width > 0 && Number.isFinite(row.ns) && row.ns > 0, `${row.label}: width ${row.width}, ${row.ns} ns`)
+    t.regex(row.text, /\d/, `${row.label} has no figure`)
+  }
+  for (const a of r.rows) for (const b of r.rows) if (a.ns < b.ns) t.true(a.width <= b.width, `${a.label} (${a.ns} ns) is drawn longer than ${b.label} (${b.ns} ns)`)
 })
