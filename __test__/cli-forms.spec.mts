@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
+import { encode } from '../lib/cli/base64.js'
 import test from './helpers/test.mjs'
 
 const CLI = join(import.meta.dirname, '..', 'dist', 'cli.js')
@@ -36,6 +37,15 @@ test('base64 is padded standard base64 of NBYTES bytes on one line, as openssl r
   const many = run('base64', '3', '-c', '4000').lines
   t.is(many.length, 4000)
   t.is(new Set(many.join('')).size, 64)
+})
+
+test('base64 digits are Node\'s standard base64 for every byte value and every length mod 3', (t) => {
+  // Every 6-bit value in every position of a group, and the two padded tails.
+  const all = Uint8Array.from({ length: 256 * 3 }, (_, i) => (i % 3 === 0 ? i / 3 : (i * 7 + (i >> 8)) & 255))
+  for (let length = 0; length <= all.length; length += length < 10 ? 1 : 97) {
+    const bytes = all.subarray(0, length)
+    t.is(encode(bytes), Buffer.from(bytes).toString('base64'), `${length} bytes`)
+  }
 })
 
 test('-c N, -cN and --count=N on every generating command', (t) => {
