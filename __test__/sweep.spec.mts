@@ -71,7 +71,7 @@ async function slot<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function run(args: string[], isCli: boolean): Promise<Outcome> {
+function run(args: string[], isCli: boolean, guardMs = HANG_MS): Promise<Outcome> {
   const node = [`--max-old-space-size=${HEAP_MB}`, '--require', join(HERE, 'preload.cjs'), ...args]
   const [command, argv] = prlimit ? ['prlimit', [`--as=${ADDRESS_SPACE}`, '--', process.execPath, ...node]] : [process.execPath, node]
   return new Promise((resolve) => {
@@ -83,7 +83,7 @@ function run(args: string[], isCli: boolean): Promise<Outcome> {
     const guard = setTimeout(() => {
       hung = true
       child.kill('SIGKILL')
-    }, HANG_MS)
+    }, guardMs)
     child.stdout!.setEncoding('latin1').on('data', (chunk: string) => {
       stdout += chunk
       // A command that prints without end (a huge --count) is cut off as a reader would.
@@ -110,14 +110,14 @@ function register(c: Case): void {
     let wallMs = 0
     const out = await slot(async () => {
       const start = performance.now()
-      const outcome = await run(args, c.cli !== undefined)
+      const outcome = await run(args, c.cli !== undefined, c.guardMs)
       wallMs = Math.round(performance.now() - start)
       return outcome
     })
     slowest.push({ title, cpuMs: out.cpuMs ?? -1, wallMs })
     t.log(`${out.cpuMs} ms of CPU, ${out.calls} backend calls`)
     const why = `status ${out.status}, signal ${out.signal}\n${out.stderr.slice(0, 600)}`
-    t.false(out.hung, `no end within ${HANG_MS} ms`)
+    t.false(out.hung, `no end within ${c.guardMs ?? HANG_MS} ms`)
     t.is(out.signal, null, why)
     if (c.expr !== undefined) {
       t.is(out.status, 0, why)
