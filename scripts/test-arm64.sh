@@ -47,15 +47,19 @@ cargo_test() {
   saw "$1"
 }
 
+cargo_test 1
+cargo_test 0
+
 # tsx compiles through esbuild's binary, which the arm64 Node.js would look for as
 # @esbuild/linux-arm64: the installed x86-64 one runs natively instead.
 export ESBUILD_BINARY_PATH=$PWD/node_modules/@esbuild/linux-x64/bin/esbuild
 export LD_PRELOAD=$preload NAPI_SECRETS_HWCAP_LOG=$log
+# `cc` is the arm64 compiler for the specs, which build preloads for the Node.js that runs them.
+mkdir -p "$arm64_cache/bin"
+ln -sf "$(command -v aarch64-linux-gnu-gcc)" "$arm64_cache/bin/cc"
+export PATH=$arm64_cache/bin:$PATH
 ava=(--concurrency 2 --timeout 10m)
 tsx=node_modules/tsx/dist/cli.mjs
-
-cargo_test 1
-cargo_test 0
 
 echo "== the AVA suite, both backends, Node.js $("$NODE_ARM64" -p 'process.version + " " + process.arch'), aes=1"
 "$NODE_ARM64" "$tsx" scripts/test-backends.ts "${ava[@]}"
