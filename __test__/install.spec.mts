@@ -1,11 +1,13 @@
 // Installed as a user installs it: `npm run pack:local`, then the tarballs into fresh projects
-// with no Rust toolchain on PATH. Both tarballs give the native backend through require, import
+// with cargo and rustc hidden. Every platform tarball packed (this machine's, and linux-arm64-gnu
+// after `npm run build:arm64`) holds what it should; `npm run test:arm64` runs this file on arm64
+// too, installing that one. Both tarballs give the native backend through require, import
 // and a strict TypeScript consumer; the main tarball alone gives the js backend. The tarballs hold
 // only what they should, and publint and arethetypeswrong find nothing wrong.
 
 import type { ExecutionContext } from 'ava'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -28,13 +30,20 @@ const platformPackage = `napi-secrets-${target()}`
 // Once, in the native pass: the packages do not depend on the backend under test.
 const once = backend === 'native' ? test.serial : test.skip
 
-// PATH without any directory holding cargo or rustc: nothing may be compiled on install.
-const PATH = (process.env.PATH ?? '')
-  .split(delimiter)
-  .filter((dir) => !['cargo', 'rustc', 'cargo.exe', 'rustc.exe'].some((tool) => existsSync(join(dir, tool))))
-  .join(delimiter)
-const env: Record<string, string | undefined> = { ...process.env, PATH }
-delete env.NAPI_SECRETS_BACKEND
+// cargo and rustc hidden by commands of those names, first on PATH, that fail: nothing may be
+// compiled on install. Dropping the folders that hold them instead would drop the shell too where
+// Rust is a distribution's package in /usr/bin.
+const hidden = mkdtempSync(join(tmpdir(), 'napi-secrets-no-rust-'))
+for (const tool of ['cargo', 'rustc']) {
+  const message = `${tool} is hidden by the install test: nothing may be compiled on install`
+  if (process.platform === 'win32') writeFileSync(join(hidden, `${tool}.cmd`), `@echo ${message} 1>&2\r\n@exit /b 1\r\n`)
+  else writeFileSync(join(hidden, tool), `#!/bin/sh\necho '${message}' >&2\nexit 1\n`, { mode: 0o755 })
+}
+process.on('exit', () => rmSync(hidden, { recursive: true, force: true }))
+// Windows spells it Path.
+const pathKey = Object.keys(process.env).find((key) => key.toUpperCase() === 'PATH') ?? 'PATH'
+const env: Record<string, string | undefined> = { ...process.env, [pathKey]: [hidden, process.env[pathKey]].join(delimiter) }
+for (const name of ['NAPI_SECRETS_BACKEND', 'CARGO', 'RUSTC']) delete env[name]
 
 const run = (cwd: string, [command, ...args]: string[], extra: Record<string, string> = {}) =>
   spawnSync(command ?? '', args, { cwd, env: { ...env, ...extra }, encoding: 'utf8' })
@@ -43,9 +52,16 @@ const node = (cwd: string, args: string[], extra: Record<string, string> = {}) =
 const tarballs = (() => {
   execFileSync(process.execPath, [cli('tsx', 'tsx'), join(root, 'scripts', 'pack-local.ts')], { cwd: root, stdio: 'ignore' })
   const files = readdirSync(join(root, 'pack'))
+  // Every platform package packed: this machine's, and others whose addon was built here.
+  const platforms = new Map<string, string>()
+  for (const file of files) {
+    const match = /^napi-secrets-([a-z0-9]+-[a-z0-9]+(?:-[a-z]+)?)-\d/.exec(file)
+    if (match?.[1] !== undefined) platforms.set(match[1], join(root, 'pack', file))
+  }
   return {
     main: join(root, 'pack', files.find((f) => /^napi-secrets-\d/.test(f)) ?? 'missing'),
-    platform: join(root, 'pack', files.find((f) => f.startsWith(`${platformPackage}-`)) ?? 'missing'),
+    platform: platforms.get(target()) ?? join(root, 'pack', `${platformPackage}-missing`),
+    platforms,
   }
 })()
 
@@ -75,15 +91,37 @@ once('the main tarball holds the built package only: no Rust, no binary, no inst
   for (const hook of ['preinstall', 'install', 'postinstall']) t.false(hook in manifest.scripts, hook)
 })
 
-once('the platform tarball holds its binary and metadata, with os, cpu and libc', (t) => {
-  const binary = `package/napi-secrets.${target()}.node`
-  const { names, manifest } = contents(tarballs.platform)
-  t.deepEqual(names, [binary, 'package/README.md', 'package/package.json'].sort())
-  t.is(manifest.name, platformPackage)
-  t.deepEqual(manifest.os, [process.platform])
-  t.deepEqual(manifest.cpu, [process.arch])
-  if (target().endsWith('-gnu')) t.deepEqual(manifest.libc, ['glibc'])
-  if (target().endsWith('-musl')) t.deepEqual(manifest.libc, ['musl'])
+once('each platform tarball holds its binary and metadata, with os, cpu and libc', (t) => {
+  t.true(tarballs.platforms.has(target()), `no ${platformPackage} tarball`)
+  for (const [name, tarball] of tarballs.platforms) {
+    const [os, cpu, abi] = name.split('-')
+    const { names, manifest } = contents(tarball)
+    t.deepEqual(names, [`package/napi-secrets.${name}.node`, 'package/README.md', 'package/package.json'].sort(), name)
+    t.is(manifest.name, `napi-secrets-${name}`)
+    t.deepEqual(manifest.os, [os], name)
+    t.deepEqual(manifest.cpu, [cpu], name)
+    t.deepEqual(manifest.libc, abi === 'gnu' ? ['glibc'] : abi === 'musl' ? ['musl'] : undefined, name)
+  }
+})
+
+once('cargo and rustc are hidden from what the tests install and run', (t) => {
+  for (const tool of ['cargo', 'rustc']) {
+    const found = process.platform === 'win32' ? run(root, ['cmd.exe', '/d', '/c', tool, '--version']) : run(root, ['sh', '-c', `${tool} --version`])
+    t.not(found.status, 0, tool)
+    t.true(found.stderr.includes('hidden by the install test'), found.stderr)
+  }
+})
+
+// The loader napi-rs generates refuses, with NAPI_RS_ENFORCE_VERSION_CHECK set, a platform package
+// of another version than the one written into it: `npm run build` writes package.json's.
+once('binding.js and every platform package carry package.json\'s version', (t) => {
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+  const loader = readFileSync(join(root, 'binding.js'), 'utf8')
+  const accepted = new Set([...loader.matchAll(/bindingPackageVersion !== '([^']+)'/g)].map((m) => m[1]))
+  t.deepEqual([...accepted], [version], 'binding.js: regenerate it with `npm run build`')
+  for (const dir of readdirSync(join(root, 'npm'))) {
+    t.is(JSON.parse(readFileSync(join(root, 'npm', dir, 'package.json'), 'utf8')).version, version, `npm/${dir}: run \`npx napi version\``)
+  }
 })
 
 once('installed with its platform package: native through require, import and TypeScript', (t) => {
