@@ -7,7 +7,7 @@
 
 import type { ExecutionContext } from 'ava'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -72,6 +72,7 @@ function project(t: ExecutionContext, ...packages: string[]): string {
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }))
   const install = run(dir, npm('install', '--no-audit', '--no-fund', '--offline', ...packages))
   t.is(install.status, 0, install.stderr)
+  t.notRegex(install.stderr, /npm warn/i, 'npm install printed a warning')
   return dir
 }
 
@@ -88,7 +89,8 @@ once('the main tarball holds the built package only: no Rust, no binary, no inst
   )
   t.deepEqual(unexpected, [])
   t.true(files.includes('package/dist/index.js') && files.includes('package/dist/browser/browser.js'))
-  for (const hook of ['preinstall', 'install', 'postinstall']) t.false(hook in manifest.scripts, hook)
+  // No scripts at all: a lifecycle script (prepare included) makes npm 11 warn on install.
+  t.is(manifest.scripts, undefined)
 })
 
 once('each platform tarball holds its binary and metadata, with os, cpu and libc', (t) => {
@@ -159,6 +161,54 @@ once('installed with its platform package: native through require, import and Ty
   t.is(help.status, 0, help.stderr)
   t.true(help.stdout.includes('napi-secrets password'), help.stdout)
   t.regex(run(dir, npm('exec', '--offline', '--', 'napi-secrets', 'hex', '4')).stdout, /^[0-9a-f]{8}\n$/)
+})
+
+// A consumer as `tsc --init` sets one up (types: [], exactOptionalPropertyTypes, skipLibCheck,
+// nodenext), under TypeScript 7 and under 5.0, the oldest the README supports. Each line marked
+// to expect an error fails to compile, as an unused directive, the moment a type decays to any.
+const CONSUMER = [
+  "import { tokenBytes, tokenHex, randbelow, password, passphrase, SystemRandom } from 'napi-secrets'",
+  '// @ts-expect-error a Buffer is not a string',
+  'export const a: string = tokenBytes()',
+  '// @ts-expect-error a string is not a number',
+  'export const b: number = tokenHex()',
+  '// @ts-expect-error a bigint bound gives a bigint',
+  'export const c: number = randbelow(6n)',
+  'export const bytes: Buffer = tokenBytes(16)',
+  'const maybe = (n: number): number | undefined => (n > 0 ? n : undefined)',
+  'export const p: string = password({ length: maybe(12), alphabet: undefined })',
+  'export const w: string = passphrase({ words: undefined })',
+  'export const k: number[] = new SystemRandom().choices([1, 2], { k: maybe(2) })',
+  '',
+].join('\n')
+
+/**
+ * TypeScript `version`'s tsc, installed once into node_modules/.cache: as dev dependencies, two
+ * more `typescript` packages would fight over node_modules/.bin/tsc.
+ */
+function compiler(version: string): string {
+  const dir = join(modules, '.cache', `typescript-${version}`)
+  const tsc = join(dir, 'node_modules', 'typescript', 'bin', 'tsc')
+  if (!existsSync(tsc)) {
+    const installed = run(root, npm('install', '--no-save', '--no-audit', '--no-fund', '--prefix', dir, `typescript@${version}`))
+    if (installed.status !== 0) throw new Error(`npm could not install TypeScript ${version}: ${installed.stderr}`)
+  }
+  return tsc
+}
+
+once('TypeScript 7 with tsc --init\'s defaults, and TypeScript 5.0, see exact types', (t) => {
+  const [seven, five] = [compiler('7.0.2'), compiler('5.0.4')]
+  const dir = project(t, tarballs.main, tarballs.platform)
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }))
+  writeFileSync(join(dir, 'consumer.ts'), CONSUMER)
+  const init = node(dir, [seven, '--init'])
+  t.is(init.status, 0, init.stdout)
+  const checked7 = node(dir, [seven, '-p', '.', '--noEmit'])
+  t.is(checked7.status, 0, `TypeScript 7:\n${checked7.stdout}`)
+  const options = { strict: true, noEmit: true, module: 'node16', moduleResolution: 'node16', target: 'es2022', types: [], exactOptionalPropertyTypes: true, skipLibCheck: true }
+  writeFileSync(join(dir, 'tsconfig.5.0.json'), JSON.stringify({ compilerOptions: options, files: ['consumer.ts'] }))
+  const checked5 = node(dir, [five, '-p', 'tsconfig.5.0.json'])
+  t.is(checked5.status, 0, `TypeScript 5.0:\n${checked5.stdout}`)
 })
 
 once('installed alone: the js backend, and a forced native names the missing package', (t) => {

@@ -4,7 +4,8 @@
 // Run after `npm run build` (which `npm ci` does); nothing is rebuilt here.
 
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { npm } from './npm'
@@ -26,7 +27,27 @@ const pack = (dir: string): void => {
   console.log(`pack/${name.trim().split('\n').at(-1)}`)
 }
 
-pack(root)
+/**
+ * The main package as it is published: its files, and a package.json with no scripts. The
+ * repository's scripts (`prepare` among them) mean nothing to a user, and a lifecycle script in
+ * the manifest makes package managers that gate install scripts ask about it; release.yml drops
+ * them the same way (`npm pkg delete scripts`) before it publishes.
+ */
+function staged(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'napi-secrets-pack-'))
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { files: string[]; scripts?: unknown }
+  delete manifest.scripts
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+  for (const entry of [...manifest.files, 'README.md']) cpSync(join(root, entry), join(dir, entry), { recursive: true })
+  return dir
+}
+
+const main = staged()
+try {
+  pack(main)
+} finally {
+  rmSync(main, { recursive: true, force: true })
+}
 for (const binary of binaries) {
   const platform = binary.slice('napi-secrets.'.length, -'.node'.length)
   const dir = join(root, 'npm', platform)
