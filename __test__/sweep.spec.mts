@@ -143,7 +143,10 @@ function register(c: Case): void {
   })
 }
 
-for (const c of CASES) if (FULL || c.quick) register(c)
+// NAPI_SECRETS_SWEEP=off (test:arm64, under emulation) leaves it out: its children take seconds
+// each there, and the limits it probes are V8's and the package's, the same on every CPU.
+if (process.env.NAPI_SECRETS_SWEEP === 'off') anyTest('sweep: left out (NAPI_SECRETS_SWEEP=off)', (t) => t.pass())
+else for (const c of CASES) if (FULL || c.quick) register(c)
 
 anyTest.after.always(() => {
   rmSync(HERE, { recursive: true, force: true })
