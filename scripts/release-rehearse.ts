@@ -121,7 +121,7 @@ function checkout(): string {
 }
 
 const results: [string, boolean, string][] = []
-function check(label: string, ok: boolean, detail = ''): void {
+function check(label: string, ok: boolean, detail: string): void {
   results.push([label, ok, detail])
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${label}${ok || detail === '' ? '' : `\n     ${detail}`}`)
 }
@@ -149,21 +149,24 @@ async function main(): Promise<void> {
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
   const user = { ...env }
   delete user.NAPI_SECRETS_BACKEND
-  const backend = (node: string, dir: string, extra: NodeJS.ProcessEnv = {}) =>
-    capture(dir, { ...user, ...extra }, [node, '-p', "require('napi-secrets').backend"]).stdout.trim()
+  /** Checks which backend `node` loads in `dir`, showing what it printed where it is another. */
+  const backend = (label: string, expected: string, node: string, dir: string, extra: NodeJS.ProcessEnv = {}) => {
+    const run = capture(dir, { ...user, ...extra }, [node, '-p', "require('napi-secrets').backend"])
+    check(label, run.stdout.trim() === expected, `${run.stdout}${run.stderr}`.trim())
+  }
 
   console.log('\n== as a user, from the registry')
   const here = install(user, [])
   check('here: napi-secrets-linux-x64-gnu alone', here.platforms.join() === 'napi-secrets-linux-x64-gnu', here.platforms.join())
-  check('here: the native backend', backend(process.execPath, here.dir) === 'native')
-  check('here: native with NAPI_RS_ENFORCE_VERSION_CHECK=1', backend(process.execPath, here.dir, { NAPI_RS_ENFORCE_VERSION_CHECK: '1' }) === 'native')
+  backend('here: the native backend', 'native', process.execPath, here.dir)
+  backend('here: native with NAPI_RS_ENFORCE_VERSION_CHECK=1', 'native', process.execPath, here.dir, { NAPI_RS_ENFORCE_VERSION_CHECK: '1' })
   const manifest = JSON.parse(readFileSync(join(here.dir, 'node_modules', 'napi-secrets', 'package.json'), 'utf8'))
   const optional = Object.keys(manifest.optionalDependencies ?? {}).length
-  check(`the published package names all eight platform packages at ${version}`, optional === 8 && Object.values(manifest.optionalDependencies).every((v) => v === version))
+  check(`the published package names all eight platform packages at ${version}`, optional === 8 && Object.values(manifest.optionalDependencies).every((v) => v === version), JSON.stringify(manifest.optionalDependencies))
 
   const arm64 = install(user, ['--cpu=arm64'])
   check('--cpu=arm64: napi-secrets-linux-arm64-gnu alone', arm64.platforms.join() === 'napi-secrets-linux-arm64-gnu', arm64.platforms.join())
-  check('--cpu=arm64: the native backend, under qemu', backend(nodeArm64, arm64.dir) === 'native')
+  backend('--cpu=arm64: the native backend, under qemu', 'native', nodeArm64, arm64.dir)
 
   for (const [flag, name] of [
     ['--os=darwin', 'darwin-x64'],
@@ -172,7 +175,7 @@ async function main(): Promise<void> {
   ] as const) {
     const other = install(user, [flag])
     check(`${flag}: napi-secrets-${name} alone`, other.platforms.join() === `napi-secrets-${name}`, other.platforms.join())
-    check(`${flag}: the js backend here`, backend(process.execPath, other.dir) === 'js')
+    backend(`${flag}: the js backend here`, 'js', process.execPath, other.dir)
   }
 
   const failed = results.filter(([, ok]) => !ok).length
@@ -180,11 +183,19 @@ async function main(): Promise<void> {
   if (failed > 0) process.exitCode = 1
 }
 
-// process.exit, as the running registry would keep this process alive; the exit handler stops it.
-main().then(
-  () => process.exit(),
-  (error: unknown) => {
+/** Stops the registry and waits for it to end (the exit handler alone would leave it unreaped). */
+async function stopRegistry(): Promise<void> {
+  if (server === undefined || server.exitCode !== null || server.signalCode !== null) return
+  const ended = new Promise((resolve) => server?.once('exit', resolve))
+  server.kill()
+  await ended
+}
+
+// process.exit, as the running registry would keep this process alive.
+main()
+  .catch((error: unknown) => {
     console.error(error)
-    process.exit(1)
-  },
-)
+    process.exitCode = 1
+  })
+  .then(stopRegistry)
+  .then(() => process.exit())
