@@ -184,10 +184,11 @@ const CONSUMER = [
 
 /**
  * TypeScript `version`'s tsc, installed once into node_modules/.cache: as dev dependencies, two
- * more `typescript` packages would fight over node_modules/.bin/tsc.
+ * more `typescript` packages would fight over node_modules/.bin/tsc. One folder a platform and
+ * architecture, as TypeScript 7's compiler is a native binary (test:arm64 runs this file too).
  */
 function compiler(version: string): string {
-  const dir = join(modules, '.cache', `typescript-${version}`)
+  const dir = join(modules, '.cache', `typescript-${version}-${process.platform}-${process.arch}`)
   const tsc = join(dir, 'node_modules', 'typescript', 'bin', 'tsc')
   if (!existsSync(tsc)) {
     const installed = run(root, npm('install', '--no-save', '--no-audit', '--no-fund', '--prefix', dir, `typescript@${version}`))
