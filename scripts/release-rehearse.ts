@@ -135,6 +135,25 @@ function install(env: NodeJS.ProcessEnv, flags: string[]): { dir: string; platfo
   return { dir, platforms }
 }
 
+/**
+ * The main package's dependencies, and theirs, published from node_modules: the registry has no
+ * uplinks, and stands in for npmjs, where they already are.
+ */
+function publishDependencies(env: NodeJS.ProcessEnv): void {
+  const seen = new Set<string>()
+  const visit = (name: string, from: string): void => {
+    if (seen.has(name)) return
+    seen.add(name)
+    const nested = join(from, 'node_modules', name)
+    const dir = existsSync(nested) ? nested : join(root, 'node_modules', name)
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }
+    for (const dep of Object.keys(manifest.dependencies ?? {})) visit(dep, dir)
+    sh(dir, env, npm('publish', '--ignore-scripts', '--access', 'public'))
+  }
+  const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }
+  for (const dep of Object.keys(dependencies ?? {})) visit(dep, root)
+}
+
 async function main(): Promise<void> {
   const registry = await startRegistry()
   const env = registryEnv(registry)
@@ -154,6 +173,9 @@ async function main(): Promise<void> {
     const run = capture(dir, { ...user, ...extra }, [node, '-p', "require('napi-secrets').backend"])
     check(label, run.stdout.trim() === expected, `${run.stdout}${run.stderr}`.trim())
   }
+
+  console.log('\n== the dependencies, from node_modules')
+  publishDependencies(env)
 
   console.log('\n== as a user, from the registry')
   const here = install(user, [])
