@@ -7,7 +7,7 @@
 
 import type { ExecutionContext } from 'ava'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,6 +17,7 @@ import { target } from '../lib/backends/native.js'
 import { npm } from '../scripts/npm.js'
 import { extractTarball, readTarball } from './helpers/tarball.mjs'
 import test from './helpers/test.mjs'
+import { compiler, NEWEST, OLDEST } from './helpers/typescript.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const modules = join(root, 'node_modules')
@@ -148,7 +149,7 @@ once('installed with its platform package: native through require, import and Ty
     join(dir, 'browser.ts'),
     "import { tokenBytes, choice } from 'napi-secrets'\nconst bytes: Uint8Array = tokenBytes()\nconst c: string = choice('abc')\nexport { bytes, c }\n",
   )
-  const tsc = (args: string[]) => node(dir, [cli('typescript', 'tsc'), ...args])
+  const tsc = (args: string[]) => node(dir, [compiler(NEWEST), ...args])
   const nodeTypes = tsc(['--strict', '--noEmit', '--module', 'node16', '--typeRoots', join(modules, '@types'), '--types', 'node', 'node.mts'])
   t.is(nodeTypes.status, 0, nodeTypes.stdout)
   const options = { strict: true, noEmit: true, target: 'es2022', module: 'esnext', moduleResolution: 'bundler', customConditions: ['browser'], types: [], lib: ['es2022', 'dom'] }
@@ -182,23 +183,8 @@ const CONSUMER = [
   '',
 ].join('\n')
 
-/**
- * TypeScript `version`'s tsc, installed once into node_modules/.cache: as dev dependencies, two
- * more `typescript` packages would fight over node_modules/.bin/tsc. One folder a platform and
- * architecture, as TypeScript 7's compiler is a native binary (test:arm64 runs this file too).
- */
-function compiler(version: string): string {
-  const dir = join(modules, '.cache', `typescript-${version}-${process.platform}-${process.arch}`)
-  const tsc = join(dir, 'node_modules', 'typescript', 'bin', 'tsc')
-  if (!existsSync(tsc)) {
-    const installed = run(root, npm('install', '--no-save', '--no-audit', '--no-fund', '--prefix', dir, `typescript@${version}`))
-    if (installed.status !== 0) throw new Error(`npm could not install TypeScript ${version}: ${installed.stderr}`)
-  }
-  return tsc
-}
-
 once('TypeScript 7 with tsc --init\'s defaults, and TypeScript 5.0, see exact types', (t) => {
-  const [seven, five] = [compiler('7.0.2'), compiler('5.0.4')]
+  const [seven, five] = [compiler(NEWEST), compiler(OLDEST)]
   const dir = project(t, tarballs.main, tarballs.platform)
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }))
   writeFileSync(join(dir, 'consumer.ts'), CONSUMER)

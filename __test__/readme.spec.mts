@@ -17,6 +17,8 @@ import { delimiter, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 
+import { compiler, NEWEST } from './helpers/typescript.mjs'
+
 const run = promisify(execFile)
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -149,7 +151,7 @@ test('every ts example type-checks under a strict tsconfig with types: [] (block
       files,
     }),
   )
-  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
+  const tsc = compiler(NEWEST)
   try {
     await run(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], { cwd: dir, timeout: 110_000 })
   } catch (error) {

@@ -5,9 +5,12 @@
 
 import { execFileSync } from 'node:child_process'
 import { readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 
-const tsc = require.resolve('typescript/bin/tsc')
+// TypeScript 7's compiler is a native binary behind bin/tsc, a path its exports map does not
+// list: found through package.json, which it does.
+const manifest = require.resolve('typescript/package.json')
+const tsc = join(dirname(manifest), require(manifest).bin.tsc)
 const compile = (project: string) => execFileSync(process.execPath, [tsc, '-p', project], { stdio: 'inherit' })
 
 function renameBrowserFiles(dir: string): void {

@@ -81,7 +81,7 @@ ava.before(async () => {
     const original = Crypto.prototype.getRandomValues
     Crypto.prototype.getRandomValues = function <T extends ArrayBufferView | null>(this: Crypto, array: T): T {
       globalThis.randomCalls++
-      return original.call(this, array as ArrayBufferView & Uint8Array) as unknown as T
+      return original.call(this, array as unknown as Uint8Array<ArrayBuffer>) as unknown as T
     }
   })
   // A cross-origin isolated page, served by the test itself, so SharedArrayBuffer exists there.
