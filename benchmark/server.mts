@@ -235,7 +235,7 @@ async function main(): Promise<void> {
   const cpus = os.cpus()
   const report = [
     `Machine: ${cpus[0].model}, ${cpus.length} cores, Linux load average ${load.toFixed(2)} at the start; Node.js ${process.version}, autocannon ${createRequire(import.meta.url)('autocannon/package.json').version}.`,
-    `${rounds} interleaved round${rounds === 1 ? "" : "s"} of ${duration} s windows${quick ? ' (a quick run)' : ''}, ${CONNECTIONS} connections, server on one core and load on the other.`,
+    `${rounds} interleaved round${rounds === 1 ? '' : 's'} of ${duration} s windows${quick ? ' (a quick run)' : ''}, ${CONNECTIONS} connections, server on one core and load on the other.`,
     '',
     'One 32-byte token a response:',
     '',
