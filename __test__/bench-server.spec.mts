@@ -2,7 +2,8 @@
 // floors. It is a benchmark, so nothing here is timed; the run must end well, with each row's
 // requests/s. Only on the native pass of test:backends (the benchmark starts a server on each
 // backend itself) and where taskset can pin to two cores. A server that answers 500 on
-// /100/tokenHexBatch once warm (after the shape check) fails it, through autocannon's non-2xx count.
+// /100/tokenHexBatch after its 20th request (past the shape check) fails it, through
+// autocannon's non-2xx count.
 
 import { execFile, spawnSync } from 'node:child_process'
 import { join } from 'node:path'

@@ -1,14 +1,14 @@
 // `npm run bench:server`: what a token costs a node:http server. Two servers (server-child.mts),
-// one on each backend, run pinned to core 0; autocannon loads one path at a time from core 1
-// over 127.0.0.1, so the load never takes the server's core. A round runs every handler once,
-// in an order that rotates from round to round; each is timed over a window of steady load from
-// the server's side (requests served, CPU and wall time, read from its /stats endpoint), after a
-// warm-up, and checked for errors. Requests/s is the median over rounds; a token's cost is the
-// handler's time a request minus the constant response's in the same round (wall: 1/rps, CPU:
-// the server's CPU time / requests), median over rounds. Options: `--rounds N`,
-// `--duration S` (seconds a window), `--quick` (two rounds of 0.8 s), `--only WORD`
-// (handlers whose name contains WORD, and the floors), `--readme` (also writes the tables into
-// benchmark/README.md).
+// one on each backend, run pinned to core 0; autocannon (load-child.mts), pinned to core 1,
+// loads one path at a time over 127.0.0.1, so the load never takes the server's core. A round
+// runs every handler once, in an order that rotates from round to round; each is timed over a
+// window of steady load from the server's side (requests served, CPU and wall time, read from
+// its /stats endpoint), after a warm-up, and checked for errors. Requests/s is the median over
+// rounds; a token's cost is the handler's time a request minus the constant response's in the
+// same round (wall: 1/rps, CPU: the server's CPU time / requests), median over rounds. Options:
+// `--rounds N`, `--duration S` (seconds a window), `--quick` (two rounds of 0.8 s), `--only
+// WORD` (handlers whose name contains WORD, and the floors), `--readme` (also writes the tables
+// into benchmark/README.md).
 
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import http from 'node:http'
@@ -34,8 +34,6 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefi
 // Load before each window, for the JIT and the connections to settle.
 const warmup = Math.min(0.5, duration / 2)
 const CONNECTIONS = 10
-// Seconds of load after the window, so that the window ends before the load does.
-const MARGIN = 0.25
 const SERVER_CORE = '0'
 const LOAD_CORE = '1'
 
@@ -81,14 +79,14 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => process.exit(128 + os.constants.signals[signal]))
 }
 
-function requirements(): string {
+function requirements(): void {
   for (const core of [SERVER_CORE, LOAD_CORE]) {
     const run = spawnSync('taskset', ['-c', core, 'true'])
     if (run.error !== undefined) throw new Error(`taskset is needed to pin the server and the load to their cores (it is in util-linux): ${run.error.message}`)
     if (run.status !== 0) throw new Error(`taskset cannot pin to core ${core} (the benchmark needs two cores): ${run.stderr}`)
   }
   try {
-    return createRequire(import.meta.url).resolve('autocannon')
+    createRequire(import.meta.url).resolve('autocannon')
   } catch {
     throw new Error('autocannon is not installed: it is a devDependency, run npm install')
   }
@@ -101,7 +99,7 @@ function get(port: number, path: string): Promise<{ status: number; body: string
       res.setEncoding('utf8')
       res.on('data', (chunk: string) => (body += chunk))
       res.on('end', () => resolve({ status: res.statusCode!, body }))
-    }).on('error', reject)
+    }).on('error', (error) => reject(new Error(`GET ${path} from the server on port ${port} failed: ${error.message}`)))
   })
 }
 
@@ -114,20 +112,36 @@ interface Stats {
 }
 const stats = async (port: number): Promise<Stats> => JSON.parse((await get(port, '/stats')).body)
 
-/** Starts a server on `backend`, pinned to the server's core; resolves to its port. */
-function startServer(backend: Backend): Promise<number> {
+/**
+ * Starts `file` (a child of this directory) pinned to `core`, with IPC; resolves to its first
+ * message. If it ends before this process does, so does the run, loudly.
+ */
+function startChild(name: string, core: string, file: string, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; first: unknown }> {
   const child = track(
-    spawn('taskset', ['-c', SERVER_CORE, process.execPath, '--import', 'tsx', join(import.meta.dirname, 'server-child.mts')], {
+    spawn('taskset', ['-c', core, process.execPath, '--import', 'tsx', join(import.meta.dirname, file)], {
       cwd: join(import.meta.dirname, '..'),
-      env: { ...process.env, NAPI_SECRETS_BACKEND: backend },
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     }),
   )
   return new Promise((resolve, reject) => {
-    child.once('message', (message: { port: number }) => resolve(message.port))
-    child.once('exit', (code) => reject(new Error(`the ${backend} server exited (${code}) before listening`)))
+    let started = false
+    child.once('message', (first) => {
+      started = true
+      resolve({ child, first })
+    })
+    child.once('exit', (code, signal) => {
+      const how = `the ${name} exited (${signal ?? code})`
+      if (!started) return reject(new Error(`${how} before it started`))
+      // Its requests or messages would fail next, with a less telling error.
+      console.error(`${how} during the run`)
+      process.exit(1)
+    })
   })
 }
+
+const startServer = async (backend: Backend): Promise<number> =>
+  ((await startChild(`${backend} server`, SERVER_CORE, 'server-child.mts', { NAPI_SECRETS_BACKEND: backend })).first as { port: number }).port
 
 interface Sample {
   rps: number
@@ -137,25 +151,15 @@ interface Sample {
   busy: number
 }
 
-/** Loads one path with autocannon from the load's core; times a window from the server's side. */
-async function measure(autocannon: string, port: number, path: string): Promise<Sample> {
-  const load = track(
-    spawn('taskset', ['-c', LOAD_CORE, process.execPath, autocannon, '--json', '-c', String(CONNECTIONS), '-L', '100',
-      // The window starts within a poll of the load's start, after the warm-up; a margin after it.
-      '-d', String(warmup + duration + MARGIN), `http://127.0.0.1:${port}${path}`], { stdio: ['ignore', 'pipe', 'pipe'] }),
-  )
-  let out = ''
-  let err = ''
-  load.stdout!.on('data', (chunk) => (out += chunk))
-  load.stderr!.on('data', (chunk) => (err += chunk))
-  const exited = new Promise<number | null>((resolve) => load.once('exit', resolve))
-  let running = true
-  void exited.then(() => (running = false))
+type LoadResult = { errors: number; timeouts: number; non2xx: number } | { error: string }
 
+/** Loads one path from the load's core; times a window of it from the server's side. */
+async function measure(load: ChildProcess, port: number, path: string): Promise<Sample> {
+  const done = new Promise<LoadResult>((resolve) => load.once('message', resolve))
+  load.send({ url: `http://127.0.0.1:${port}${path}`, connections: CONNECTIONS })
   const first = (await stats(port)).served
   const deadline = Date.now() + 20_000
   while ((await stats(port)).served === first) {
-    if (!running) throw new Error(`autocannon exited before loading ${path}: ${err}`)
     if (Date.now() > deadline) throw new Error(`autocannon did not load ${path} within 20 s`)
     await sleep(10)
   }
@@ -163,10 +167,9 @@ async function measure(autocannon: string, port: number, path: string): Promise<
   const a = await stats(port)
   await sleep(duration * 1000)
   const b = await stats(port)
-  if (!running) throw new Error(`autocannon stopped before the window on ${path} ended: ${err}`)
-  const code = await exited
-  if (code !== 0) throw new Error(`autocannon failed on ${path} (${code}): ${err}`)
-  const result = JSON.parse(out) as { errors: number; timeouts: number; non2xx: number }
+  load.send('stop')
+  const result = await done
+  if ('error' in result) throw new Error(`autocannon failed on ${path}: ${result.error}`)
   if (result.errors + result.timeouts + result.non2xx > 0) {
     throw new Error(`${path}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx responses`)
   }
@@ -217,16 +220,17 @@ function table(set: Variant[], samples: Sample[][], tokens: number): string[] {
 }
 
 async function main(): Promise<void> {
-  const autocannon = requirements()
+  requirements()
   const ports = { native: await startServer('native'), js: await startServer('js') }
+  const { child: load } = await startChild('load generator', LOAD_CORE, 'load-child.mts')
   await check(ports)
-  const load = os.loadavg()[0]
+  const loadAverage = os.loadavg()[0]
   const samples = sets.map((set) => set.map(() => [] as Sample[]))
   for (let round = 0; round < rounds; round++) {
     for (const [s, set] of sets.entries()) {
       for (let k = 0; k < set.length; k++) {
         const v = (k + round) % set.length
-        const sample = await measure(autocannon, ports[set[v].backend], set[v].path)
+        const sample = await measure(load, ports[set[v].backend], set[v].path)
         samples[s][v].push(sample)
         console.error(`round ${round + 1}/${rounds}: ${set[v].label}: ${Math.round(sample.rps)}/s, ${sample.cpu.toFixed(2)} µs CPU a request, ${Math.round(sample.busy * 100)}% busy`)
       }
@@ -234,7 +238,7 @@ async function main(): Promise<void> {
   }
   const cpus = os.cpus()
   const report = [
-    `Machine: ${cpus[0].model}, ${cpus.length} cores, Linux load average ${load.toFixed(2)} at the start; Node.js ${process.version}, autocannon ${createRequire(import.meta.url)('autocannon/package.json').version}.`,
+    `Machine: ${cpus[0].model}, ${cpus.length} cores, Linux load average ${loadAverage.toFixed(2)} at the start; Node.js ${process.version}, autocannon ${createRequire(import.meta.url)('autocannon/package.json').version}.`,
     `${rounds} interleaved round${rounds === 1 ? '' : 's'} of ${duration} s windows${quick ? ' (a quick run)' : ''}, ${CONNECTIONS} connections, server on one core and load on the other.`,
     '',
     'One 32-byte token a response:',
