@@ -9,7 +9,7 @@
 import { Buffer } from 'node:buffer'
 import { execFileSync } from 'node:child_process'
 import crypto from 'node:crypto'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 
@@ -20,6 +20,7 @@ import { v4 as uuidv4 } from 'uuid'
 import { type Bar, chartSvg } from './chart.mjs'
 import { best, race } from './harness.mjs'
 import * as pooled from './pooled.mjs'
+import { writeReadme } from './readme.mjs'
 
 const backendArg = process.argv.indexOf('--backend')
 const which = backendArg === -1 ? 'native' : process.argv[backendArg + 1]
@@ -236,14 +237,4 @@ if (chart !== undefined) {
   console.error('wrote benchmark/chart.svg')
 }
 
-if (process.argv.includes('--readme')) {
-  const readme = new URL('./README.md', import.meta.url)
-  const text = readFileSync(readme, 'utf8')
-  const marker = which === 'js' ? 'bench-js' : 'bench'
-  const start = `<!-- ${marker}:start -->`
-  const end = `<!-- ${marker}:end -->`
-  if (!text.includes(start) || !text.includes(end)) throw new Error(`benchmark/README.md has no ${start} ... ${end} section`)
-  const before = text.slice(0, text.indexOf(start) + start.length)
-  const after = text.slice(text.indexOf(end))
-  writeFileSync(readme, `${before}\n${report}\n${after}`)
-}
+if (process.argv.includes('--readme')) writeReadme(which === 'js' ? 'bench-js' : 'bench', report)
