@@ -1,5 +1,5 @@
-//! Text encodings of random bytes. Both produce ASCII only, so the strings cross into V8 as
-//! latin1 (one byte per character) with no UTF-8 decoding.
+//! The portable encoders: branch-free byte arithmetic, for CPUs without the vector
+//! instructions of `x86` and `aarch64`, and for the tails those leave.
 
 // Secret bytes never index a table here: which cache line a lookup touches can be seen from
 // another process sharing the `.node` file's pages (a 512-byte hex table spans 8 lines, so the
@@ -33,11 +33,6 @@ fn base64url_char(x: u8) -> u8 {
     .wrapping_add(at_least(63, x) & 49)
 }
 
-/// Length of lowercase hex for `n` bytes, if a `usize` can count it.
-pub fn hex_len(n: usize) -> Option<usize> {
-  n.checked_mul(2)
-}
-
 /// Writes lowercase hex of `bytes` to `out` (`hex_len` long).
 pub fn hex(bytes: &[u8], out: &mut [u8]) {
   // Sixteen bytes at a time, a length the compiler vectorises in full; a loop of unknown length
@@ -57,11 +52,6 @@ fn hex_into(bytes: &[u8], out: &mut [u8]) {
   for (pair, &b) in pairs.iter_mut().zip(bytes) {
     *pair = [hex_digit(b >> 4), hex_digit(b & 15)];
   }
-}
-
-/// Length of unpadded base64url for `n` bytes, `ceil(4 * n / 3)`, if a `usize` can count it.
-pub fn base64url_len(n: usize) -> Option<usize> {
-  (n / 3).checked_mul(4)?.checked_add([0, 2, 3][n % 3])
 }
 
 /// Writes base64url (RFC 4648 section 5) of `bytes` to `out` (`base64url_len` long), without `=`
@@ -96,6 +86,7 @@ pub fn base64url(bytes: &[u8], out: &mut [u8]) {
 #[cfg(test)]
 mod tests {
   use super::*;
+  use crate::encode::{base64url_len, hex_len};
 
   const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -163,22 +154,6 @@ mod tests {
         "nibble {n}"
       );
     }
-  }
-
-  #[test]
-  fn base64url_len_is_ceil_four_thirds() {
-    for n in 0..100 {
-      assert_eq!(base64url_len(n), Some((4 * n).div_ceil(3)));
-    }
-  }
-
-  #[test]
-  fn lengths_past_a_usize_are_none_not_wrapped() {
-    assert_eq!(hex_len(usize::MAX / 2), Some(usize::MAX - 1));
-    assert_eq!(hex_len(usize::MAX / 2 + 1), None);
-    assert_eq!(base64url_len(usize::MAX / 4 * 3), Some(usize::MAX / 4 * 4));
-    assert_eq!(base64url_len(usize::MAX / 4 * 3 + 3), None);
-    assert_eq!(base64url_len(usize::MAX), None);
   }
 
   #[test]
