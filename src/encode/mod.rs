@@ -9,8 +9,6 @@
 
 use std::sync::OnceLock;
 
-use crate::secret::Wiped;
-
 #[cfg(target_arch = "aarch64")]
 mod aarch64;
 mod scalar;
@@ -82,23 +80,6 @@ pub fn base64url(bytes: &[u8], out: &mut [u8]) {
   (best().base64url)(bytes, out)
 }
 
-/// Encodes `rest`, shorter than one of a vector path's blocks, with that path all the same: from
-/// a zero-padded copy, through `encode`, to a padded text whose first `out.len()` characters are
-/// `rest`'s (zeros after the last byte leave its digits as they are). Both copies are wiped. For
-/// the tails of short tokens, which would otherwise take the scalar path a digit at a time.
-#[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
-fn padded<const IN: usize, const OUT: usize>(
-  rest: &[u8],
-  out: &mut [u8],
-  encode: impl FnOnce(&[u8; IN], &mut [u8; OUT]),
-) {
-  let (mut bytes, mut text) = ([0u8; IN], [0u8; OUT]);
-  let (mut bytes, mut text) = (Wiped(&mut bytes), Wiped(&mut text));
-  bytes[..rest.len()].copy_from_slice(rest);
-  encode(&bytes, &mut text);
-  out.copy_from_slice(&text[..out.len()]);
-}
-
 #[cfg(test)]
 mod tests {
   use super::*;
@@ -137,8 +118,8 @@ mod tests {
   /// a slice inside a larger buffer, whose guard bytes must stay untouched. A path this CPU cannot
   /// run is skipped, and said so. (Planted once each: `-` miscoded as `+` in the SSSE3 and AVX2
   /// offsets, failed at 8 bytes; one bit offset of the AVX-512 base64 multishift off by one,
-  /// failed at 6 bytes; the AVX-512 hex store mask one byte too long, caught by the guard bytes
-  /// at 1 byte.)
+  /// failed at 6 bytes; an AVX-512 store mask one byte too long, caught by the guard bytes at 1
+  /// byte; the SSSE3 tail's shuffle zeroing from index 17 instead of 16, failed at 16 bytes.)
   #[test]
   fn every_path_matches_the_scalar_one_at_every_length() {
     for (name, encoders) in paths() {
@@ -166,7 +147,11 @@ mod tests {
             want_fn(bytes, &mut want);
             let mut got = vec![0x55u8; len + 64];
             got_fn(bytes, &mut got[32..32 + len]);
-            assert_eq!(got[32..32 + len], want, "{name} {what} of {n} bytes, input {k}");
+            assert_eq!(
+              got[32..32 + len],
+              want,
+              "{name} {what} of {n} bytes, input {k}"
+            );
             assert!(
               got[..32].iter().chain(&got[32 + len..]).all(|&c| c == 0x55),
               "{name} {what} of {n} bytes wrote outside its output"

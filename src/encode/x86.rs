@@ -3,20 +3,31 @@
 //! - SSSE3: 16 bytes to 32 hex digits, and 12 bytes to 16 base64url characters, per `pshufb`.
 //! - AVX2: the same on both 128-bit lanes of `vpshufb`, 32 bytes to 64 digits and 24 to 32
 //!   characters.
-//! - AVX-512 VBMI: `vpmultishiftqb` picks each digit's bits and `vpermb` looks it up in a 64-byte
-//!   table held in a register; masked loads and stores take a block of any length, so a token
-//!   of 32 bytes is one block and no tail is left (Muła and Lemire, "Base64 encoding and decoding
-//!   at almost the speed of a memory copy", 2019).
+//! - AVX-512 VBMI, for base64url: `vpermb` lays out 16 groups, `vpmultishiftqb` picks each
+//!   sextet's bits and `vpermb` looks them up in the 64-byte alphabet held in a register; masked
+//!   loads and stores take a block of any length, so a token of 32 bytes is one block and no
+//!   tail is left (Muła and Lemire, "Base64 encoding and decoding at almost the speed of a memory
+//!   copy", 2019). Hex on such CPUs takes the AVX2 encoder: the same way (`vpmultishiftqb` for
+//!   the nibbles, `vpermb` for the digits, masked) took 3.5 ns for 32 bytes where AVX2 took 2.7,
+//!   and was slower at 30 and 48 bytes too (Zen 4).
 //!
 //! Base64 follows Muła and Lemire's SSE and AVX2 encoders: a shuffle puts each 3-byte group in a
 //! 32-bit lane, two multiplies shift its four sextets into bytes, and the sextet's range (26
 //! capitals, 26 small letters, 10 digits, `-`, `_`) picks, through `pshufb`, the offset that
-//! turns it into its character. A block that would read past the input is encoded from a padded
-//! copy (`padded`), so a short token's tail still takes the vector path.
+//! turns it into its character.
+//!
+//! A tail shorter than a block is encoded by a block that ends where the input does: for hex, the
+//! last 16 or 32 bytes again (their digits rewritten with the same values); for base64, whose
+//! groups must start at multiples of 3, a load of the last 16 bytes with the group shuffle
+//! shifted to where the tail starts, and the text written through a register-sized buffer.
+//! Inputs shorter than 16 bytes take the scalar path. (A zero-padded copy of the tail, the
+//! obvious way, cost 20 to 30 ns a token on Zen 4: its 16-byte loads could not be forwarded from
+//! the narrower stores that had just written the copy.)
 
 use core::arch::x86_64::*;
 
-use super::{base64url_len, padded, Encoders};
+use super::{base64url_len, scalar, Encoders};
+use crate::secret::Wiped;
 
 /// The SSSE3 path, if the CPU has it.
 pub fn ssse3() -> Option<Encoders> {
@@ -51,13 +62,11 @@ pub fn avx512vbmi() -> Option<Encoders> {
   let has = is_x86_feature_detected!("avx512f")
     && is_x86_feature_detected!("avx512bw")
     && is_x86_feature_detected!("avx512vbmi");
+  let avx2 = avx2()?;
   has.then_some(Encoders {
-    hex: |bytes, out| {
-      // SAFETY: reachable only through `avx512vbmi()`, which checked the CPU.
-      unsafe { hex_avx512vbmi(bytes, out) }
-    },
+    hex: avx2.hex,
     base64url: |bytes, out| {
-      // SAFETY: as above.
+      // SAFETY: reachable only through `avx512vbmi()`, which checked the CPU.
       unsafe { base64url_avx512vbmi(bytes, out) }
     },
   })
@@ -126,21 +135,23 @@ fn hex16(bytes: &[u8; 16], out: &mut [u8; 32]) {
 
 #[target_feature(enable = "ssse3")]
 fn hex_ssse3(bytes: &[u8], out: &mut [u8]) {
+  let n = bytes.len();
+  if n < 16 {
+    return scalar::hex(bytes, out);
+  }
   let (blocks, rest) = bytes.as_chunks::<16>();
-  let (text, tail) = out.split_at_mut(32 * blocks.len());
-  for (block, digits) in blocks.iter().zip(text.as_chunks_mut::<32>().0) {
+  for (block, digits) in blocks.iter().zip(out.as_chunks_mut::<32>().0) {
     hex16(block, digits);
   }
   if !rest.is_empty() {
-    padded(rest, tail, |b, t| hex16(b, t));
+    hex16(at(bytes, n - 16), at_mut(out, 2 * n - 32));
   }
 }
 
-/// The four sextets of each 3-byte group in a 32-bit lane, one a byte, most significant first:
-/// from bytes 0 to 11 of `v` (Muła's multiply-shift).
+/// The four sextets of each 3-byte group in a 32-bit lane, one a byte, most significant first,
+/// from lanes laid out as `GROUPS` does (Muła's multiply-shift).
 #[target_feature(enable = "ssse3")]
 fn sextets128(v: __m128i) -> __m128i {
-  let v = _mm_shuffle_epi8(v, load128(&GROUPS));
   let s0s2 = _mm_mulhi_epu16(
     _mm_and_si128(v, _mm_set1_epi32(0x0fc0_fc00)),
     _mm_set1_epi32(0x0400_0040),
@@ -161,25 +172,64 @@ fn chars128(x: __m128i) -> __m128i {
   _mm_add_epi8(x, _mm_shuffle_epi8(load128(&OFFSETS), class))
 }
 
-/// The characters of bytes 0 to 11 of 16 (the last four are read, not encoded).
-#[target_feature(enable = "ssse3")]
-fn base64url12(bytes: &[u8; 16], out: &mut [u8; 16]) {
-  store128(out, chars128(sextets128(load128(bytes))));
-}
-
 #[target_feature(enable = "ssse3")]
 fn base64url_ssse3(bytes: &[u8], out: &mut [u8]) {
-  let mut pos = 0;
-  while pos + 16 <= bytes.len() {
-    base64url12(at(bytes, pos), at_mut(out, pos / 3 * 4));
-    pos += 12;
+  if bytes.len() < 16 {
+    return scalar::base64url(bytes, out);
   }
-  // At most 15 bytes left: two blocks of a padded copy.
-  if pos < bytes.len() {
-    padded::<28, 32>(&bytes[pos..], &mut out[pos / 3 * 4..], |b, t| {
-      base64url12(at(b, 0), at_mut(t, 0));
-      base64url12(at(b, 12), at_mut(t, 16));
-    });
+  base64url_ssse3_from(bytes, out, 0);
+}
+
+/// Encodes `bytes[start..]` (`start` a multiple of 3) to its place in `out`, 12 bytes to 16
+/// characters at a time; `bytes` has at least 16.
+#[target_feature(enable = "ssse3")]
+fn base64url_ssse3_from(bytes: &[u8], out: &mut [u8], mut start: usize) {
+  let n = bytes.len();
+  let groups = load128(&GROUPS);
+  while start < n {
+    let text = &mut out[start / 3 * 4..];
+    let chars = if start + 16 <= n {
+      chars128(sextets128(_mm_shuffle_epi8(
+        load128(at(bytes, start)),
+        groups,
+      )))
+    } else {
+      // Fewer than 16 bytes left: the last 16 of the input, shuffled from `start` on, with the
+      // indices that fall past the end given bit 7, which makes `pshufb` write zero.
+      let from = n - 16;
+      let shuffle = _mm_add_epi8(groups, _mm_set1_epi8((start - from) as i8));
+      let shuffle = _mm_or_si128(shuffle, _mm_cmpgt_epi8(shuffle, _mm_set1_epi8(15)));
+      let v = _mm_shuffle_epi8(load128(at(bytes, from)), shuffle);
+      chars128(sextets128(v))
+    };
+    if text.len() >= 16 {
+      store128(at_mut(text, 0), chars);
+    } else {
+      let mut buffer = [0u8; 16];
+      let mut buffer = Wiped(&mut buffer);
+      store128(&mut buffer, chars);
+      copy_short(text, &buffer);
+    }
+    start += 12;
+  }
+}
+
+/// Copies the first `dst.len()` (up to 16) bytes of `src`, in two overlapping moves of the
+/// largest size that fits, rather than a call to `memcpy`.
+#[inline(always)]
+fn copy_short(dst: &mut [u8], src: &[u8; 16]) {
+  let n = dst.len();
+  fn two<const K: usize>(dst: &mut [u8], src: &[u8; 16]) {
+    let n = dst.len();
+    *at_mut::<K>(dst, 0) = *at::<K>(src, 0);
+    *at_mut::<K>(dst, n - K) = *at::<K>(src, n - K);
+  }
+  match n {
+    8.. => two::<8>(dst, src),
+    4.. => two::<4>(dst, src),
+    2.. => two::<2>(dst, src),
+    1 => dst[0] = src[0],
+    _ => {}
   }
 }
 
@@ -229,13 +279,16 @@ fn hex32(bytes: &[u8; 32], out: &mut [u8; 64]) {
 
 #[target_feature(enable = "avx2")]
 fn hex_avx2(bytes: &[u8], out: &mut [u8]) {
+  let n = bytes.len();
+  if n < 32 {
+    return hex_ssse3(bytes, out);
+  }
   let (blocks, rest) = bytes.as_chunks::<32>();
-  let (text, tail) = out.split_at_mut(64 * blocks.len());
-  for (block, digits) in blocks.iter().zip(text.as_chunks_mut::<64>().0) {
+  for (block, digits) in blocks.iter().zip(out.as_chunks_mut::<64>().0) {
     hex32(block, digits);
   }
   if !rest.is_empty() {
-    padded(rest, tail, |b, t| hex32(b, t));
+    hex32(at(bytes, n - 32), at_mut(out, 2 * n - 64));
   }
 }
 
@@ -262,21 +315,16 @@ fn base64url24(bytes: &[u8; 28], out: &mut [u8; 32]) {
 
 #[target_feature(enable = "avx2")]
 fn base64url_avx2(bytes: &[u8], out: &mut [u8]) {
+  if bytes.len() < 16 {
+    return scalar::base64url(bytes, out);
+  }
   let mut pos = 0;
   while pos + 28 <= bytes.len() {
     base64url24(at(bytes, pos), at_mut(out, pos / 3 * 4));
     pos += 24;
   }
-  // At most 27 bytes left: one block of a padded copy, or two.
-  let (rest, tail) = (&bytes[pos..], &mut out[pos / 3 * 4..]);
-  if rest.len() > 24 {
-    padded::<52, 64>(rest, tail, |b, t| {
-      base64url24(at(b, 0), at_mut(t, 0));
-      base64url24(at(b, 24), at_mut(t, 32));
-    });
-  } else if !rest.is_empty() {
-    padded::<28, 32>(rest, tail, |b, t| base64url24(b, t));
-  }
+  // Fewer than 28 bytes left (8 of a 32-byte token): the SSSE3 blocks.
+  base64url_ssse3_from(bytes, out, pos);
 }
 
 // AVX-512 VBMI
@@ -315,38 +363,6 @@ fn store_masked(out: &mut [u8], v: __m512i) {
   assert!(out.len() <= 64);
   // SAFETY: only the bytes the mask selects, the slice's, are written.
   unsafe { _mm512_mask_storeu_epi8(out.as_mut_ptr().cast(), first(out.len()), v) }
-}
-
-/// Four copies of the hex digits: `vpermb` reads six bits of each index, of which the top two
-/// are not the nibble's here.
-const HEX_DIGITS4: [u8; 64] = *b"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
-
-/// For each 64-bit lane `k`, bytes `4k` to `4k + 3` (and again, unused): the bytes whose
-/// digits that lane holds.
-const SPREAD: [u8; 64] = {
-  let mut t = [0u8; 64];
-  let mut i = 0;
-  while i < 64 {
-    t[i] = (i / 8 * 4 + i % 4) as u8;
-    i += 1;
-  }
-  t
-};
-
-/// `vpmultishiftqb`'s bit offsets for the 8 digits of a 64-bit lane of 4 bytes: each byte's high
-/// nibble (bits 4-7 of it), then its low one.
-const NIBBLES: i64 = i64::from_le_bytes([4, 0, 12, 8, 20, 16, 28, 24]);
-
-#[target_feature(enable = "avx512f,avx512bw,avx512vbmi")]
-fn hex_avx512vbmi(bytes: &[u8], out: &mut [u8]) {
-  let digits = load512(&HEX_DIGITS4);
-  let spread = load512(&SPREAD);
-  let nibbles = _mm512_set1_epi64(NIBBLES);
-  for (block, text) in bytes.chunks(32).zip(out.chunks_mut(64)) {
-    let v = _mm512_permutexvar_epi8(spread, load_masked(block));
-    let v = _mm512_multishift_epi64_epi8(nibbles, v);
-    store_masked(text, _mm512_permutexvar_epi8(v, digits));
-  }
 }
 
 const BASE64URL: [u8; 64] = *b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
