@@ -21,7 +21,7 @@ use crate::below;
 use crate::compare;
 use crate::encode;
 use crate::error::Error;
-use crate::secret::{zeroed, Wiped};
+use crate::secret::{zeroed, WipedArray};
 use crate::source::{self, with_pool};
 use crate::tasks;
 
@@ -379,7 +379,7 @@ fn with_buffer<T: DefaultIsZeroes, const N: usize, R>(
   f: impl FnOnce(&mut [T]) -> Result<R, Failure>,
 ) -> Result<R, Failure> {
   if len <= N {
-    f(&mut Wiped(&mut [T::default(); N][..len]))
+    f(&mut WipedArray(&mut [T::default(); N])[..len])
   } else {
     f(&mut zeroed(len)?)
   }
@@ -406,6 +406,8 @@ const BASE64URL: Encoding = (encode::base64url_len, encode::base64url, |n| n % 3
 
 /// One latin1 string of `count` tokens back to back, each `nbytes` random bytes encoded by
 /// `encoding`; made from the pool's bytes in place. The text is wiped once V8 has its copy.
+/// Inlined into each entry, so that `encoding`'s functions are direct calls.
+#[inline(always)]
 fn tokens(call: &Call, count: usize, nbytes: usize, (len, encode, joins): Encoding) -> Outcome {
   let len = len(nbytes).ok_or_else(|| {
     let must = "small enough for its encoding to fit in memory";
@@ -420,7 +422,7 @@ fn tokens(call: &Call, count: usize, nbytes: usize, (len, encode, joins): Encodi
   })?;
   // Where encodings join, a batch is encoded a pool's worth of tokens at a time: one long loop
   // instead of a short one per token.
-  let per = if joins(nbytes) {
+  let per = if count > 1 && joins(nbytes) {
     (source::POOL_BYTES / nbytes.max(1)).clamp(1, count.max(1))
   } else {
     1

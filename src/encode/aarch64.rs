@@ -11,7 +11,7 @@
 use core::arch::aarch64::*;
 
 use super::Encoders;
-use crate::secret::Wiped;
+use crate::secret::WipedArray;
 
 pub const NEON: Encoders = Encoders {
   hex: hex_neon,
@@ -91,7 +91,7 @@ fn padded<const IN: usize, const OUT: usize>(
   encode: impl FnOnce(&[u8; IN], &mut [u8; OUT]),
 ) {
   let (mut bytes, mut text) = ([0u8; IN], [0u8; OUT]);
-  let (mut bytes, mut text) = (Wiped(&mut bytes), Wiped(&mut text));
+  let (mut bytes, mut text) = (WipedArray(&mut bytes), WipedArray(&mut text));
   bytes[..rest.len()].copy_from_slice(rest);
   encode(&bytes, &mut text);
   out.copy_from_slice(&text[..out.len()]);

@@ -27,7 +27,7 @@
 use core::arch::x86_64::*;
 
 use super::{base64url_len, scalar, Encoders};
-use crate::secret::Wiped;
+use crate::secret::WipedArray;
 
 /// The SSSE3 path, if the CPU has it.
 pub fn ssse3() -> Option<Encoders> {
@@ -206,7 +206,7 @@ fn base64url_ssse3_from(bytes: &[u8], out: &mut [u8], mut start: usize) {
       store128(at_mut(text, 0), chars);
     } else {
       let mut buffer = [0u8; 16];
-      let mut buffer = Wiped(&mut buffer);
+      let mut buffer = WipedArray(&mut buffer);
       store128(&mut buffer, chars);
       copy_short(text, &buffer);
     }
