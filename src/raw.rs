@@ -587,4 +587,57 @@ mod tests {
       assert_eq!(js_number(n), shown);
     }
   }
+
+  /// Where the time of `tokenHex(32)` / `tokenUrlsafe(32)` goes, apart from N-API and V8 (which
+  /// `npm run bench` measures against a bare N-API call): each piece alone, the best of 20
+  /// batches, in ns. Run with `cargo test --release --lib small_path -- --ignored --nocapture`.
+  /// The thread-local here is in an executable (a fixed offset from the thread pointer); in the
+  /// addon, a library loaded at run time, it is reached through `__tls_get_addr`, a few ns more.
+  #[test]
+  #[ignore = "prints timings"]
+  fn small_path_costs() {
+    use std::hint::black_box;
+    fn time(name: &str, mut f: impl FnMut()) {
+      let best = (0..20)
+        .map(|_| {
+          let start = std::time::Instant::now();
+          for _ in 0..100_000 {
+            f();
+          }
+          start.elapsed().as_nanos() as f64 / 1e5
+        })
+        .fold(f64::INFINITY, f64::min);
+      println!("{name}: {best:.1} ns");
+    }
+    let bytes = [0x5au8; 32];
+    time("thread-local pool, borrowed", || {
+      with_pool(|p| black_box(p).take(0, |_| ())).unwrap()
+    });
+    time(
+      "32 bytes taken from the pool and wiped (refills amortised)",
+      || {
+        with_pool(|p| p.take(32, |b| black_box(b.as_ptr()))).unwrap();
+      },
+    );
+    time("hex of 32 bytes", || {
+      encode::hex(black_box(&bytes), black_box(&mut [0; 64]))
+    });
+    time("base64url of 32 bytes", || {
+      encode::base64url(black_box(&bytes), black_box(&mut [0; 43]))
+    });
+    time("a 128-byte text buffer, zeroed and wiped", || {
+      black_box(&mut WipedArray(&mut [0u8; 128])[..64]);
+    });
+    for (name, encoding) in [("tokenHex(32)", HEX), ("tokenUrlsafe(32)", BASE64URL)] {
+      time(&format!("all of {name} but N-API"), || {
+        let len = (encoding.0)(32).unwrap();
+        with_buffer::<u8, 128, _>(len, |text| {
+          with_pool(|pool| pool.take(32, |b| (encoding.1)(b, text)))?;
+          black_box(text);
+          Ok(())
+        })
+        .unwrap_or(())
+      });
+    }
+  }
 }
