@@ -10,10 +10,12 @@
 //! Calibration, in the same run: an encoder that skips the leading zero bytes (an early exit on
 //! the data) must be flagged, else the run had no power (|t| 100 to 3000, 2 to 4 ns apart). A
 //! memory table indexed by the bytes is timed too, for information only: its 512 bytes stay in
-//! the L1 cache, so its time hardly depends on the bytes, and on x86-64 Zen 4 it was flagged in
-//! some runs (|t| 5 to 25) and passed others (|t| 1 to 3). What makes such a table unsafe is
-//! another process watching which of its cache lines are touched, which this test cannot see;
-//! no path here reads memory at an address the bytes choose.
+//! the L1 cache, so its time hardly depends on the bytes; on x86-64 Zen 4 it was flagged in
+//! some runs of 10**5 samples (|t| 5 to 25) and passed others (|t| 1 to 3), and at 10**6 it was
+//! flagged (|t| 187, all zeros 0.6 ns slower a call: 32 loads of one entry). Cache-resident,
+//! its timing is a property of this core; what makes such a table unsafe is another process
+//! watching which of its cache lines are touched, which this test cannot see. No path here reads
+//! memory at an address the bytes choose.
 //!
 //! Run by `npm run test:ct` (`cargo test --release --lib encode::timing -- --ignored`), which
 //! parses the `ct-result` lines; `NAPI_SECRETS_CT_SAMPLES` sets the samples of each case and
