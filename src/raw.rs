@@ -21,7 +21,7 @@ use crate::below;
 use crate::compare;
 use crate::encode;
 use crate::error::Error;
-use crate::secret::{zeroed, Wiped};
+use crate::secret::{zeroed, WipedArray};
 use crate::source::{self, with_pool};
 use crate::tasks;
 
@@ -379,7 +379,7 @@ fn with_buffer<T: DefaultIsZeroes, const N: usize, R>(
   f: impl FnOnce(&mut [T]) -> Result<R, Failure>,
 ) -> Result<R, Failure> {
   if len <= N {
-    f(&mut Wiped(&mut [T::default(); N][..len]))
+    f(&mut WipedArray(&mut [T::default(); N])[..len])
   } else {
     f(&mut zeroed(len)?)
   }
@@ -406,6 +406,8 @@ const BASE64URL: Encoding = (encode::base64url_len, encode::base64url, |n| n % 3
 
 /// One latin1 string of `count` tokens back to back, each `nbytes` random bytes encoded by
 /// `encoding`; made from the pool's bytes in place. The text is wiped once V8 has its copy.
+/// Inlined into each entry, so that `encoding`'s functions are direct calls.
+#[inline(always)]
 fn tokens(call: &Call, count: usize, nbytes: usize, (len, encode, joins): Encoding) -> Outcome {
   let len = len(nbytes).ok_or_else(|| {
     let must = "small enough for its encoding to fit in memory";
@@ -420,7 +422,7 @@ fn tokens(call: &Call, count: usize, nbytes: usize, (len, encode, joins): Encodi
   })?;
   // Where encodings join, a batch is encoded a pool's worth of tokens at a time: one long loop
   // instead of a short one per token.
-  let per = if joins(nbytes) {
+  let per = if count > 1 && joins(nbytes) {
     (source::POOL_BYTES / nbytes.max(1)).clamp(1, count.max(1))
   } else {
     1
@@ -583,6 +585,59 @@ mod tests {
     ];
     for (n, shown) in cases {
       assert_eq!(js_number(n), shown);
+    }
+  }
+
+  /// Where the time of `tokenHex(32)` / `tokenUrlsafe(32)` goes, apart from N-API and V8 (which
+  /// `npm run bench` measures against a bare N-API call): each piece alone, the best of 20
+  /// batches, in ns. Run with `cargo test --release --lib small_path -- --ignored --nocapture`.
+  /// The thread-local here is in an executable (a fixed offset from the thread pointer); in the
+  /// addon, a library loaded at run time, it is reached through `__tls_get_addr`, a few ns more.
+  #[test]
+  #[ignore = "prints timings"]
+  fn small_path_costs() {
+    use std::hint::black_box;
+    fn time(name: &str, mut f: impl FnMut()) {
+      let best = (0..20)
+        .map(|_| {
+          let start = std::time::Instant::now();
+          for _ in 0..100_000 {
+            f();
+          }
+          start.elapsed().as_nanos() as f64 / 1e5
+        })
+        .fold(f64::INFINITY, f64::min);
+      println!("{name}: {best:.1} ns");
+    }
+    let bytes = [0x5au8; 32];
+    time("thread-local pool, borrowed", || {
+      with_pool(|p| black_box(p).take(0, |_| ())).unwrap()
+    });
+    time(
+      "32 bytes taken from the pool and wiped (refills amortised)",
+      || {
+        with_pool(|p| p.take(32, |b| black_box(b.as_ptr()))).unwrap();
+      },
+    );
+    time("hex of 32 bytes", || {
+      encode::hex(black_box(&bytes), black_box(&mut [0; 64]))
+    });
+    time("base64url of 32 bytes", || {
+      encode::base64url(black_box(&bytes), black_box(&mut [0; 43]))
+    });
+    time("a 128-byte text buffer, zeroed and wiped", || {
+      black_box(&mut WipedArray(&mut [0u8; 128])[..64]);
+    });
+    for (name, encoding) in [("tokenHex(32)", HEX), ("tokenUrlsafe(32)", BASE64URL)] {
+      time(&format!("all of {name} but N-API"), || {
+        let len = (encoding.0)(32).unwrap();
+        with_buffer::<u8, 128, _>(len, |text| {
+          with_pool(|pool| pool.take(32, |b| (encoding.1)(b, text)))?;
+          black_box(text);
+          Ok(())
+        })
+        .unwrap_or(())
+      });
     }
   }
 }

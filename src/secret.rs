@@ -35,6 +35,35 @@ impl<T: Zeroize + ?Sized> Drop for Wiped<'_, T> {
   }
 }
 
+/// A borrowed array that is wiped whole when the guard is dropped, however the scope is left.
+/// Its length is known when compiled, so the wipe is a few vector stores kept by an optimisation
+/// barrier, where a slice's (`Wiped`) calls `memset` and an array's through `Zeroize` writes a
+/// byte at a time. For the buffers of the small paths: wiping a 64-character token's text as a
+/// slice took about a sixth of `tokenHex(32)` (perf, Zen 4).
+pub struct WipedArray<'a, T: DefaultIsZeroes, const N: usize>(pub &'a mut [T; N]);
+
+impl<T: DefaultIsZeroes, const N: usize> Deref for WipedArray<'_, T, N> {
+  type Target = [T; N];
+  fn deref(&self) -> &[T; N] {
+    self.0
+  }
+}
+
+impl<T: DefaultIsZeroes, const N: usize> DerefMut for WipedArray<'_, T, N> {
+  fn deref_mut(&mut self) -> &mut [T; N] {
+    self.0
+  }
+}
+
+impl<T: DefaultIsZeroes, const N: usize> Drop for WipedArray<'_, T, N> {
+  fn drop(&mut self) {
+    self.0.fill(T::default());
+    // The barrier tells the compiler the zeros may be read, so the stores are not dropped as
+    // dead ones.
+    zeroize::optimization_barrier(self.0);
+  }
+}
+
 /// An owned buffer of secrets, wiped (all of its capacity) when dropped.
 pub type SecretVec<T> = Zeroizing<Vec<T>>;
 
@@ -74,6 +103,17 @@ mod tests {
     }));
     assert!(outcome.is_err());
     assert_eq!(buf, [0; 16]);
+  }
+
+  #[test]
+  fn array_guard_wipes_on_a_panic() {
+    let mut buf = [7u8; 64];
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+      let _guard = WipedArray(&mut buf);
+      panic!("on purpose");
+    }));
+    assert!(outcome.is_err());
+    assert_eq!(buf, [0; 64]);
   }
 
   #[test]

@@ -105,6 +105,15 @@ impl Pool {
       let bytes = Wiped(&mut self.bytes[pos..pos + n]);
       return Ok(f(&bytes));
     }
+    self.take_across(n, f)
+  }
+
+  /// `take` for bytes that are not all in the pool: copied out, across a refill or from keystream
+  /// of their own. Out of line, so that the 4 KiB stack buffer is no part of the small path's
+  /// frame (a frame past a page is probed, page by page, on every call).
+  #[cold]
+  #[inline(never)]
+  fn take_across<R>(&mut self, n: usize, f: impl FnOnce(&[u8]) -> R) -> Result<R, Error> {
     if n <= POOL_BYTES {
       let mut stack = [0u8; POOL_BYTES];
       let mut bytes = Wiped(&mut stack[..n]);
