@@ -65,7 +65,11 @@ export type Text = (m: number, at: number, mask: number) => string
 
 /**
  * Digits from `fill` (which fills a whole buffer, a multiple of 16 long), pooled for requests of up
- * to POOLED digits.
+ * to POOLED digits. `restrict` is skipped for a `mask` of `full`, which keeps every digit as it is.
+ *
+ * Requests start on a multiple of 4, so that the digits handed out (and the up to 3 after them,
+ * which no request will get) are zeroed a word at a time: for a token's few words, a call to
+ * `fill` costs several times what the stores do, and as much as the rest of the request.
  *
  * `fill` may run code that is not ours (a getter put on a built-in that the platform's CSPRNG
  * reads), and a token that code asks for meanwhile must not take digits the interrupted call is
@@ -73,8 +77,9 @@ export type Text = (m: number, at: number, mask: number) => string
  * the pool's and only then swaps it in: the inner call finds the pool as it was and refills a
  * buffer of its own. Two buffers take turns; the one swapped out is wiped.
  */
-export function digitPool(fill: (digits: Uint8Array) => void, restrict: Restrict): Text {
+export function digitPool(fill: (digits: Uint8Array) => void, restrict: Restrict, full: number): Text {
   let digits: Uint8Array = new Uint8Array(POOL)
+  let words = wordsOf(digits)
   let next = POOL
   let spare: Uint8Array | undefined
 
@@ -90,19 +95,22 @@ export function digitPool(fill: (digits: Uint8Array) => void, restrict: Restrict
     wipe(digits, 0, next)
     spare = digits
     digits = fresh
+    words = wordsOf(fresh)
     next = 0
   }
 
   return (m, at, mask) => {
     if (m <= POOLED) {
-      if (next + m > POOL) refill()
+      const span = (m + 3) & ~3
+      if (next + span > POOL) refill()
       // From here to the return, nothing runs code that is not ours (builtins.ts).
       const from = digits
+      const zero = words
       const start = next
-      next = start + m
-      restrict(from, start + at, mask)
+      next = start + span
+      if (mask !== full) restrict(from, start + at, mask)
       const out = ascii(from, start, start + m)
-      wipe(from, 0, start, start + m)
+      for (let i = start >>> 2, end = (start + span) >>> 2; i < end; i++) zero[i] = 0
       return out
     }
     const own = allocate((m + 15) & ~15)
@@ -116,8 +124,8 @@ export function digitPool(fill: (digits: Uint8Array) => void, restrict: Restrict
   }
 }
 
-const hex = digitPool(randomHex, restrictHex)
-const urlsafe = digitPool(randomUrlsafe, restrictUrlsafe)
+const hex = digitPool(randomHex, restrictHex, 15)
+const urlsafe = digitPool(randomUrlsafe, restrictUrlsafe, 0x3f)
 
 /** `m` uniform hex digits. */
 export const hexText = (m: number): string => hex(m, 0, 15)
