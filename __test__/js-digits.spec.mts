@@ -128,3 +128,32 @@ test('the digits handed out are zeroed at once, with the padding to the next 8, 
     t.true(bytes.subarray(used).every((b) => b === 0x61), `after ${m} digits: a digit not handed out was zeroed`)
   }
 })
+
+test("the browser build's ascii is the latin1 text of any span, and gives fromCharCode one code only for a text of one", async (t) => {
+  // A fresh instance of the module, loaded while fromCharCode counts its arguments: the module
+  // takes fromCharCode at load, as every built-in it calls.
+  const counts: number[] = []
+  const real = String.fromCharCode
+  String.fromCharCode = (...codes: number[]) => {
+    counts.push(codes.length)
+    return real(...codes)
+  }
+  let ascii: (codes: Uint8Array, start: number, end: number) => string
+  try {
+    ;({ ascii } = await import(`../lib/platform.browser.js?counted`))
+  } finally {
+    String.fromCharCode = real
+  }
+  const codes = new Uint8Array(20000)
+  for (let i = 0; i < codes.length; i++) codes[i] = (i * 7 + 3) & 0xff
+  for (let start = 0; start < 18; start++) {
+    for (let m = 0; m <= 300; m++) {
+      counts.length = 0
+      const text = ascii(codes, start, start + m)
+      if (text !== Buffer.from(codes.subarray(start, start + m)).toString('latin1')) t.fail(`from ${start}, ${m} codes`)
+      if (m > 1 && counts.includes(1)) t.fail(`from ${start}, ${m} codes: fromCharCode got one code`)
+    }
+  }
+  t.is(ascii(codes, 5, 19999), Buffer.from(codes.subarray(5, 19999)).toString('latin1'))
+  t.true(counts.length > 0)
+})
