@@ -138,9 +138,10 @@ test("the browser build's ascii is the latin1 text of any span, and gives fromCh
     counts.push(codes.length)
     return real(...codes)
   }
-  let ascii: (codes: Uint8Array, start: number, end: number) => string
+  const fresh = '../lib/platform.browser.js?counted'
+  let ascii: typeof import('../lib/platform.browser.js').ascii
   try {
-    ;({ ascii } = await import(`../lib/platform.browser.js?counted`))
+    ;({ ascii } = (await import(fresh)) as typeof import('../lib/platform.browser.js'))
   } finally {
     String.fromCharCode = real
   }
