@@ -100,7 +100,7 @@ test('a token asked for from inside a refill gets digits of its own, and the out
 })
 
 test('tokens of every length from 0 to 300 bytes are canonical hex and base64url, as Buffer reads them', (t) => {
-  // Three rounds, so each length is taken at different places in the pool, each start a multiple of 8.
+  // Three rounds, so each length is taken at different places in the pool, each start a multiple of 4.
   for (let round = 0; round < 3; round++) {
     for (let n = 0; n <= 300; n++) {
       const hex = hexText(2 * n)
@@ -113,7 +113,7 @@ test('tokens of every length from 0 to 300 bytes are canonical hex and base64url
   t.pass()
 })
 
-test('the digits handed out are zeroed at once, with the padding to the next 8, and no others', (t) => {
+test('the digits handed out are zeroed at once, with the padding to the next word, and no others', (t) => {
   let pool: Uint8Array | undefined
   const text = digitPool((digits) => {
     pool ??= digits
@@ -122,7 +122,7 @@ test('the digits handed out are zeroed at once, with the padding to the next 8, 
   let used = 0
   for (const m of [1, 2, 3, 4, 5, 64, 43, 7, 8, 9, 300, 6]) {
     t.is(text(m, 0, 15), 'a'.repeat(m))
-    used += (m + 7) & ~7
+    used += (m + 3) & ~3
     const bytes = pool as Uint8Array
     t.true(bytes.subarray(0, used).every((b) => b === 0), `after ${m} digits: a digit handed out was left`)
     t.true(bytes.subarray(used).every((b) => b === 0x61), `after ${m} digits: a digit not handed out was zeroed`)

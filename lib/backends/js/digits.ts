@@ -69,10 +69,12 @@ export type Text = (m: number, at: number, mask: number) => string
  * Digits from `fill` (which fills a whole buffer, a multiple of 16 long), pooled for requests of up
  * to POOLED digits. `restrict` is skipped for a `mask` of `full`, which keeps every digit as it is.
  *
- * Requests start on a multiple of 8, so that the digits handed out (and the up to 7 after them,
+ * Requests start on a multiple of 4, and the digits handed out (and the up to 3 after them,
  * which no request will get) are zeroed 8 bytes a store, through a Float64Array view (a zero
- * double is eight zero bytes): for a token's few words, a call to `fill` costs about twice what
- * these stores do, and as much as the digits' arithmetic.
+ * double is eight zero bytes), from the multiple of 8 at or below the start (the 4 bytes before
+ * a start that is not one were handed out before, and are zero), with one word store at the end
+ * when it is not a multiple of 8. For a token's few words, a call to `fill` costs about twice
+ * what these stores do, and as much as the digits' arithmetic.
  *
  * `fill` may run code that is not ours (a getter put on a built-in that the platform's CSPRNG
  * reads), and a token that code asks for meanwhile must not take digits the interrupted call is
@@ -83,6 +85,7 @@ export type Text = (m: number, at: number, mask: number) => string
 export function digitPool(fill: (digits: Uint8Array) => void, restrict: Restrict, full: number): Text {
   let digits: Uint8Array = new Uint8Array(POOL)
   let zeros = zerosOf(digits)
+  let words = wordsOf(digits)
   let next = POOL
   let spare: Uint8Array | undefined
 
@@ -99,21 +102,25 @@ export function digitPool(fill: (digits: Uint8Array) => void, restrict: Restrict
     spare = digits
     digits = fresh
     zeros = zerosOf(fresh)
+    words = wordsOf(fresh)
     next = 0
   }
 
   return (m, at, mask) => {
     if (m <= POOLED) {
-      const span = (m + 7) & ~7
+      const span = (m + 3) & ~3
       if (next + span > POOL) refill()
       // From here to the return, nothing runs code that is not ours (builtins.ts).
       const from = digits
       const zero = zeros
+      const word = words
       const start = next
       next = start + span
       if (mask !== full) restrict(from, start + at, mask)
       const out = ascii(from, start, start + m)
-      for (let i = start >>> 3, end = (start + span) >>> 3; i < end; i++) zero[i] = 0
+      const end = start + span
+      for (let i = start >>> 3; i < end >>> 3; i++) zero[i] = 0
+      if ((end & 4) !== 0) word[(end >>> 2) - 1] = 0
       return out
     }
     const own = allocate((m + 15) & ~15)
