@@ -18,7 +18,6 @@ import { randBetween } from 'bigint-crypto-utils'
 import { nanoid } from 'nanoid'
 import { v4 as uuidv4 } from 'uuid'
 
-import { browserReport } from './browser.mjs'
 import { type Bar, chartSvg } from './chart.mjs'
 import { best, race } from './harness.mjs'
 import * as pooled from './pooled.mjs'
@@ -34,6 +33,8 @@ const rounds = quick ? 5 : 15
 const ms = quick ? 10 : 20
 
 if (process.argv.includes('--browser')) {
+  // Loaded only here: Chromium's driver and esbuild are needed for this mode alone.
+  const { browserReport } = await import('./browser.mjs')
   console.log((await browserReport(rounds, ms)).join('\n'))
   process.exit(0)
 }
