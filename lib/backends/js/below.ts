@@ -118,7 +118,7 @@ export function toBigInt(words: Uint32Array, k: number): bigint {
 /** Words for `k` bits, and two spare words of zeros: `below` compares one more, `bitsAt` reads past. */
 const wordsFor = (k: number) => new Uint32Array(((k + 31) >>> 5) + 2)
 const wipe = (words: Uint32Array) => {
-  for (let i = 0; i < lengthOf(words); i++) words[i] = 0
+  for (let i = 0, n = lengthOf(words); i < n; i++) words[i] = 0
 }
 
 /** A uniform bigint in `[0n, 2n ** k)`. */
