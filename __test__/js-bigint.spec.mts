@@ -51,6 +51,38 @@ test('toBigInt gives exactly the value of the words, for every k', (t) => {
   }
 })
 
+test('toBigInt gives exactly the value of the words at every k up to past the kept lanes', (t) => {
+  // Every k from 1 to 4200 crosses each lane count, the top sentinel in each half of its lane, and
+  // the change from the kept buffer (64 lanes, 4033 bits) to one of the call's own.
+  for (let k = 1; k <= 4200; k++) {
+    const count = Math.ceil(k / 32)
+    for (const fill of ['random', 'ones'] as const) {
+      const words = new Uint32Array(count + 2)
+      if (fill === 'random') words.set(randomWords(count))
+      else words.fill(0xffffffff, 0, count)
+      if (k % 32) words[count - 1] &= 2 ** (k % 32) - 1
+      const want = valueOf(words, count)
+      const got = toBigInt(words, k)
+      if (got !== want) t.fail(`k = ${k}, ${fill}: ${got.toString(16)} != ${want.toString(16)}`)
+    }
+  }
+  t.pass()
+})
+
+test('below keeps each bound apart: results for bounds taken in turn are each below their own', (t) => {
+  // The facts of the last bound are kept; a bound that differs must not be served with them.
+  const bounds = [2n ** 256n, 3n, 2n ** 64n + 1n, 2n ** 256n - 189n, 1n, 2n ** 1000n]
+  const seen = bounds.map(() => 0n)
+  for (let i = 0; i < 3000; i++) {
+    const b = i % bounds.length
+    const r = below(bounds[b])
+    t.true(r >= 0n && r < bounds[b], `below(${bounds[b]}) gave ${r}`)
+    seen[b] |= r
+  }
+  // The high bits of each large bound get used: a small bound's words were not reused for it.
+  t.true(seen[0] >> 250n > 0n && seen[5] >> 990n > 0n)
+})
+
 test('randbits(k) is uniform over [0, 2**k) for small k, and fills the top bit for large k', (t) => {
   // assertFits fails at p < 1e-6 (the suite's ALPHA): a false alarm once in 10**6 runs a check.
   for (const k of [1, 2, 3, 4, 5, 7, 8, 9]) {

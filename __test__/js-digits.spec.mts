@@ -89,7 +89,7 @@ test('a token asked for from inside a refill gets digits of its own, and the out
       if (again && when === 'before') inner.push(text(8, 0, 15))
       for (let i = 0; i < digits.length; i += 8) digits.set(Buffer.from((counter++).toString(16).padStart(8, '0')), i)
       if (again && when === 'after') inner.push(text(8, 0, 15))
-    }, () => {})
+    }, () => {}, 15)
     const outer = text(8, 0, 15)
     const rest = Array.from({ length: 10000 }, () => text(8, 0, 15))
     const all = [...inner, outer, ...rest]
@@ -97,4 +97,64 @@ test('a token asked for from inside a refill gets digits of its own, and the out
     t.true(all.every((token) => /^[0-9a-f]{8}$/.test(token)), `re-entered ${when} the fill: a zeroed digit was handed out`)
     t.is(new Set(all).size, all.length, `re-entered ${when} the fill: digits were handed out twice`)
   }
+})
+
+test('tokens of every length from 0 to 300 bytes are canonical hex and base64url, as Buffer reads them', (t) => {
+  // Three rounds, so each length is taken at different places in the pool, each start a multiple of 4.
+  for (let round = 0; round < 3; round++) {
+    for (let n = 0; n <= 300; n++) {
+      const hex = hexText(2 * n)
+      if (hex.length !== 2 * n || !/^[0-9a-f]*$/.test(hex) || Buffer.from(hex, 'hex').toString('hex') !== hex) t.fail(`hex of ${n} bytes: ${hex}`)
+      const url = urlsafeText(n)
+      const bytes = Buffer.from(url, 'base64url')
+      if (!/^[\w-]*$/.test(url) || bytes.length !== n || bytes.toString('base64url') !== url) t.fail(`base64url of ${n} bytes: ${url}`)
+    }
+  }
+  t.pass()
+})
+
+test('the digits handed out are zeroed at once, with the padding to the next word, and no others', (t) => {
+  let pool: Uint8Array | undefined
+  const text = digitPool((digits) => {
+    pool ??= digits
+    digits.fill(0x61)
+  }, () => {}, 15)
+  let used = 0
+  for (const m of [1, 2, 3, 4, 5, 64, 43, 7, 8, 9, 300, 6]) {
+    t.is(text(m, 0, 15), 'a'.repeat(m))
+    used += (m + 3) & ~3
+    const bytes = pool as Uint8Array
+    t.true(bytes.subarray(0, used).every((b) => b === 0), `after ${m} digits: a digit handed out was left`)
+    t.true(bytes.subarray(used).every((b) => b === 0x61), `after ${m} digits: a digit not handed out was zeroed`)
+  }
+})
+
+test("the browser build's ascii is the latin1 text of any span, and gives fromCharCode one code only for a text of one", async (t) => {
+  // A fresh instance of the module, loaded while fromCharCode counts its arguments: the module
+  // takes fromCharCode at load, as every built-in it calls.
+  const counts: number[] = []
+  const real = String.fromCharCode
+  String.fromCharCode = (...codes: number[]) => {
+    counts.push(codes.length)
+    return real(...codes)
+  }
+  const fresh = '../lib/platform.browser.js?counted'
+  let ascii: typeof import('../lib/platform.browser.js').ascii
+  try {
+    ;({ ascii } = (await import(fresh)) as typeof import('../lib/platform.browser.js'))
+  } finally {
+    String.fromCharCode = real
+  }
+  const codes = new Uint8Array(20000)
+  for (let i = 0; i < codes.length; i++) codes[i] = (i * 7 + 3) & 0xff
+  for (let start = 0; start < 18; start++) {
+    for (let m = 0; m <= 300; m++) {
+      counts.length = 0
+      const text = ascii(codes, start, start + m)
+      if (text !== Buffer.from(codes.subarray(start, start + m)).toString('latin1')) t.fail(`from ${start}, ${m} codes`)
+      if (m > 1 && counts.includes(1)) t.fail(`from ${start}, ${m} codes: fromCharCode got one code`)
+    }
+  }
+  t.is(ascii(codes, 5, 19999), Buffer.from(codes.subarray(5, 19999)).toString('latin1'))
+  t.true(counts.length > 0)
 })

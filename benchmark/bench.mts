@@ -5,6 +5,7 @@
 // instead of the addon; `--readme` also writes the tables into benchmark/README.md. A run of the
 // native backend also writes benchmark/chart.svg (chart.mts), the README's chart, from its own
 // numbers; `--quick` takes fewer, shorter rounds, for a first look (noisier: say so if committed).
+// `--browser` races the browser build in headless Chromium instead (browser.mts), and only that.
 
 import { Buffer } from 'node:buffer'
 import { execFileSync } from 'node:child_process'
@@ -31,6 +32,13 @@ const quick = process.argv.includes('--quick')
 // Interleaved rounds and milliseconds a batch: the harness's defaults, or a third of them.
 const rounds = quick ? 5 : 15
 const ms = quick ? 10 : 20
+
+if (process.argv.includes('--browser')) {
+  // Loaded only here: Chromium's driver and esbuild are needed for this mode alone.
+  const { browserReport } = await import('./browser.mjs')
+  console.log((await browserReport(rounds, ms)).join('\n'))
+  process.exit(0)
+}
 
 const require = createRequire(import.meta.url)
 const secrets = require('..') as typeof import('napi-secrets')

@@ -30,8 +30,18 @@ function batch(fn: () => unknown, iterations: number, keep: number): Sample {
   return sample
 }
 
-/** Iterations that make one batch of `fn` last about `ms` milliseconds. */
+/**
+ * Iterations that make one batch of `fn` last about `ms` milliseconds. Measured twice, the first
+ * time as a warm-up: a first call that runs cold (a pool's first fill, code not yet compiled) can
+ * last longer than a quarter batch by itself, and a count taken from it would time a few calls a
+ * batch, of code that never warms up, at tens of times their cost.
+ */
 function calibrate(fn: () => unknown, ms: number): number {
+  measureIterations(fn, ms)
+  return measureIterations(fn, ms)
+}
+
+function measureIterations(fn: () => unknown, ms: number): number {
   let iterations = 1
   for (;;) {
     const start = now()

@@ -32,7 +32,7 @@ export const arrayBufferLength = getter<number>(ArrayBuffer.prototype, 'byteLeng
 
 /**
  * Gives `view` its own data property `key` with value `value`, which hides the prototype's getter
- * from code that reads `view[key]` (node:crypto reads `byteLength` so; `apply` reads `length`).
+ * from code that reads `view[key]` (node:crypto reads `byteLength` so).
  */
 const defineProperty = Object.defineProperty
 export const pin = <T extends object>(view: T, key: string, value: number): T =>

@@ -2,7 +2,7 @@
 // bytes, WebCrypto's CSPRNG, and slices that yield to the event loop instead of a thread pool.
 // No Node.js built-in and no Buffer: a bundler builds this with no polyfill.
 
-import { arrayBufferLength, bufferOf, fill, lengthOf, pin, set, subarray, uncurry } from './builtins.js'
+import { arrayBufferLength, bufferOf, fill, lengthOf, set, subarray, uncurry } from './builtins.js'
 
 /** What the functions that make bytes return: a Uint8Array where no Buffer exists. */
 export type Bytes = Uint8Array
@@ -95,22 +95,39 @@ export async function osRandomAsync(bytes: Uint8Array): Promise<void> {
   osRandom(bytes)
 }
 
-// String.fromCharCode takes its codes as arguments; engines cap the count of those.
-const ARGS = 8192
+// Long texts are made in parts of this many codes, joined once.
+const PART = 8192
 const fromCharCode = String.fromCharCode
 const { apply } = Reflect
 
-/**
- * The codes of `codes[start..end)` as arguments to fromCharCode. `apply` reads the view's
- * `length` through the prototype, where anyone can put a getter: the view gets its own.
- */
-const chars = (codes: Uint8Array, start: number, end: number): string =>
-  apply(fromCharCode, null, pin(subarray(codes, start, end), 'length', end - start) as unknown as number[])
+/** Sixteen codes from `i` on, written out as arguments: no array-like for `apply` to walk. */
+const sixteen = (c: Uint8Array, i: number): string =>
+  fromCharCode(c[i], c[i + 1], c[i + 2], c[i + 3], c[i + 4], c[i + 5], c[i + 6], c[i + 7], c[i + 8], c[i + 9], c[i + 10], c[i + 11], c[i + 12], c[i + 13], c[i + 14], c[i + 15])
 
-/** The ASCII text of `codes[start..end)`. */
+// Plain arrays for the codes after the last sixteen, one for each count: `apply` takes a packed
+// array's elements as they are, where it walks a typed array (by its `length`, which anyone can
+// give a getter) element by element, several times slower. Each is zeroed after use.
+const tails = Array.from({ length: 18 }, (_, n) => new Array<number>(n).fill(0))
+
+/**
+ * The ASCII text of `codes[start..end)`, sixteen codes a call to fromCharCode and the rest
+ * (at most 17) in one more. Sixteen are taken only while more than one, or none, would be left:
+ * V8 answers a call with a single code from a table of one-character strings, indexed by the
+ * code, so only a text of one code is made so (as before, by any means).
+ */
 export function ascii(codes: Uint8Array, start: number, end: number): string {
-  if (end - start <= ARGS) return chars(codes, start, end)
-  const parts: string[] = []
-  for (let i = start; i < end; i += ARGS) parts.push(chars(codes, i, min(i + ARGS, end)))
-  return parts.join('')
+  if (end - start > PART) {
+    const parts: string[] = []
+    for (let i = start; i < end; i += PART) parts.push(ascii(codes, i, min(i + PART, end)))
+    return parts.join('')
+  }
+  let out = ''
+  let i = start
+  for (; end - i >= 16 && end - i !== 17; i += 16) out += sixteen(codes, i)
+  if (i === end) return out
+  const tail = tails[end - i]
+  for (let j = 0; j < end - i; j++) tail[j] = codes[i + j]
+  out += apply(fromCharCode, null, tail)
+  for (let j = 0; j < end - i; j++) tail[j] = 0
+  return out
 }

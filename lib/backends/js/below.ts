@@ -42,16 +42,36 @@ const bitsAt = (words: Uint32Array, at: number): number => {
   return s === 0 ? words[i] : (words[i] >>> s) | (words[i + 1] << (32 - s))
 }
 
+// Taken at load, as builtins.ts takes the rest: code that replaces them later must not run while
+// the kept lanes below are half built.
+const { ceil, clz32 } = Math
+const big = BigInt
+
+// The shift that puts a block of 2**level lanes above the lanes below it.
+const SHIFTS = Array.from({ length: 26 }, (_, level) => BigInt(LANE * 2 ** level))
+
 /**
- * Joins the lanes `[from, to)` in a balanced tree, hi above lo: `(hi << bl) ^ lo`. The sentinel
- * of lo lands on bit 0 of hi, flipping it, and is flipped back at the end; the top sentinel stays,
- * so each join's length is fixed by the lane count alone, and V8 normalises nothing away.
+ * Joins the lanes `[from, to)`, hi above lo: `(hi << bl) ^ lo`, lo the largest whole power of
+ * two of lanes below the rest, so every shift is one of SHIFTS and at most one part a level is
+ * alive at once. The sentinel of lo lands on bit 0 of hi, where the lane was flipped beforehand
+ * to meet it; the top sentinel stays, so each join's length is fixed by the lane count alone, and
+ * V8 normalises nothing away.
  */
 function join(lanes: BigUint64Array, from: number, to: number): bigint {
-  if (to - from === 1) return lanes[from]
-  const mid = from + ((to - from) >>> 1)
-  return (join(lanes, mid, to) << BigInt(LANE * (mid - from))) ^ join(lanes, from, mid)
+  const n = to - from
+  if (n === 1) return lanes[from]
+  if (n === 2) return (lanes[from + 1] << SHIFTS[0]) ^ lanes[from]
+  const level = 31 - clz32(n - 1)
+  const mid = from + 2 ** level
+  return (join(lanes, mid, to) << SHIFTS[level]) ^ join(lanes, from, mid)
 }
+
+// The lanes of bigints up to this many bits are built in one buffer kept for them: nothing that
+// runs while they are built is code that is not ours, so no other call can find it half full.
+const KEPT_LANES = 64
+const keptBuffer = new ArrayBuffer(8 * KEPT_LANES)
+const keptLanes = new BigUint64Array(keptBuffer)
+const keptHalves = new Uint32Array(keptBuffer)
 
 /**
  * The bigint whose `k` bits are `words`' (the bits above k are zero; `words` has spare zero
@@ -63,14 +83,19 @@ function join(lanes: BigUint64Array, from: number, to: number): bigint {
 export function toBigInt(words: Uint32Array, k: number): bigint {
   const top = (words[(k - 1) >>> 5] >>> ((k - 1) & 31)) & 1
   // BigInt(0) is V8's zero, made on a path of its own: 2 or 3, less 2, takes one path for both.
-  if (k === 1) return BigInt(2 + top) - 2n
-  const count = Math.ceil((k - 1) / LANE)
-  const buffer = new ArrayBuffer(8 * count)
-  const lanes = new BigUint64Array(buffer)
-  const halves = new Uint32Array(buffer)
+  if (k === 1) return big(2 + top) - 2n
+  const count = ceil((k - 1) / LANE)
+  const kept = count <= KEPT_LANES
+  const buffer = kept ? keptBuffer : new ArrayBuffer(8 * count)
+  const lanes = kept ? keptLanes : new BigUint64Array(buffer)
+  const halves = kept ? keptHalves : new Uint32Array(buffer)
   try {
-    for (let j = 0; j < count; j++) {
-      halves[2 * j + LO] = bitsAt(words, LANE * j)
+    // Bit 0 of every lane but the first is flipped here, where the sentinel of the lane below
+    // will land in the join and flip it back.
+    halves[LO] = bitsAt(words, 0)
+    halves[1 - LO] = (bitsAt(words, 32) & 0x7fffffff) | 0x80000000
+    for (let j = 1; j < count; j++) {
+      halves[2 * j + LO] = bitsAt(words, LANE * j) ^ 1
       halves[2 * j + 1 - LO] = (bitsAt(words, LANE * j + 32) & 0x7fffffff) | 0x80000000
     }
     // The top lane's sentinel, on bit k - 1; its bits above that are zero.
@@ -84,9 +109,7 @@ export function toBigInt(words: Uint32Array, k: number): bigint {
     // k - 2 back when top is 1, and clears the sentinel when top is 0.
     const below = at - 1
     halves[2 * (count - 1) + (below < 32 ? LO : 1 - LO)] ^= top << (below & 31)
-    // The flipped bits, one at each lane boundary: 2**(63j) for 0 < j < count.
-    const flips = ((1n << BigInt(LANE * (count - 1))) - 1n) / ((1n << BigInt(LANE)) - 1n) << BigInt(LANE)
-    return (join(lanes, 0, count) ^ flips) ^ (BigInt(2 - top) << BigInt(k - 2))
+    return join(lanes, 0, count) ^ (big(2 - top) << big(k - 2))
   } finally {
     for (let i = 0; i < 2 * count; i++) halves[i] = 0
   }
@@ -95,7 +118,7 @@ export function toBigInt(words: Uint32Array, k: number): bigint {
 /** Words for `k` bits, and two spare words of zeros: `below` compares one more, `bitsAt` reads past. */
 const wordsFor = (k: number) => new Uint32Array(((k + 31) >>> 5) + 2)
 const wipe = (words: Uint32Array) => {
-  for (let i = 0; i < lengthOf(words); i++) words[i] = 0
+  for (let i = 0, n = lengthOf(words); i < n; i++) words[i] = 0
 }
 
 /** A uniform bigint in `[0n, 2n ** k)`. */
@@ -132,16 +155,32 @@ export function lessThan(a: Uint32Array, b: Uint32Array, count: number): number 
   return borrow
 }
 
+/** What `below` needs of a bound: public, and kept for the last bound seen, as callers repeat one. */
+interface Bound {
+  n: bigint
+  k: number
+  /** The words of `n`, one more than the draw's. */
+  words: Uint32Array
+}
+let last: Bound = { n: 1n, k: 0, words: new Uint32Array(1) }
+
+function boundOf(n: bigint): Bound {
+  if (n !== last.n) {
+    const k = bitLength(n - 1n)
+    last = { n, k, words: wordsOf(n, ((k + 31) >>> 5) + 1) }
+  }
+  return last
+}
+
 /**
  * A uniform bigint in `[0n, n)` for `n >= 1n`: draws of the bits of `n - 1` until one is below
  * `n`. Each try succeeds with probability above one half; whether a try failed shows, and says
  * nothing of the draw that is kept.
  */
 export function below(n: bigint): bigint {
-  const k = bitLength(n - 1n)
+  const { k, words: bound } = boundOf(n)
   if (k === 0) return 0n
   const count = (k + 31) >>> 5
-  const bound = wordsOf(n, count + 1)
   const words = wordsFor(k)
   try {
     for (;;) {
