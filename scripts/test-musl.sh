@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# `npm run test:musl`, after `npm run build:musl`: the linux-x64-musl and linux-arm64-musl addons
+# tested on this x86-64 Debian machine as on Alpine. The whole AVA suite on both backends under
+# Node.js for musl, x86-64 natively, then arm64 under qemu (its child processes too, through
+# binfmt_misc); then the runtime smoke test under Bun for musl, both backends. AVA's arguments (a
+# spec file, --match) pass through to both suites.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The loader napi-rs generates (binding.js) tells glibc from musl by reading /usr/bin/ldd before
+# anything else, and on Debian that is glibc's, so it would look for the -gnu addon under a musl
+# Node.js. On Alpine /usr/bin/ldd is musl's: a script that runs musl's loader with --list. So
+# this script runs in a mount namespace of its own, where such an ldd, for the musl loader it
+# uses, is bound over Debian's; the rest of the machine never sees it.
+if [ "${NAPI_SECRETS_MUSL_NAMESPACE:-}" != 1 ]; then
+  exec unshare --mount --propagation private env NAPI_SECRETS_MUSL_NAMESPACE=1 bash "$0" "$@"
+fi
+source scripts/musl-env.sh
+
+for arch in x64 arm64; do
+  addon=napi-secrets.linux-$arch-musl.node
+  [ -e "$addon" ] || { echo "$addon is missing: run \`npm run build:musl\` first" >&2; exit 1; }
+  npx tsx scripts/check-binary.ts "linux-$arch-musl" "$addon"
+done
+ldd=$musl_cache/ldd
+printf '#!/bin/sh\nexec %q --list "$@"\n' "$MUSL_LOADER_X64" >"$ldd"
+chmod +x "$ldd"
+mount --bind "$ldd" /usr/bin/ldd
+grep -q musl /usr/bin/ldd
+
+tsx=node_modules/tsx/dist/cli.mjs
+# Fails unless binding.js, under the Node.js $1, loads the musl addon from this checkout.
+loads_musl() {
+  "$1" -e "
+    require('./binding.js')
+    const addon = Object.keys(require.cache).find((f) => f.endsWith('.node'))
+    const want = require('path').resolve('napi-secrets.linux-' + process.arch + '-musl.node')
+    if (addon !== want) throw new Error('binding.js loaded ' + addon + ', not ' + want)
+    console.log('binding.js under Node.js ' + process.version + ' ' + process.arch + ' loads ' + addon)"
+}
+
+# The suite's `cc` (it builds an LD_PRELOAD shim for the Node.js that runs it) is zig's for musl.
+echo "== the AVA suite, both backends, Node.js $("$NODE_MUSL_X64" -p 'process.version + " " + process.arch') for musl"
+loads_musl "$NODE_MUSL_X64"
+PATH=$musl_cache/cc-x64:$PATH "$NODE_MUSL_X64" "$tsx" scripts/test-backends.ts "$@"
+
+# As test-arm64.sh: tsx's esbuild runs as the x86-64 binary installed, and the crash sweep stays
+# on x64 (its limits are V8's and the package's, not the CPU's); AVA with long timeouts.
+export QEMU_CPU=neoverse-n1
+export ESBUILD_BINARY_PATH=$PWD/node_modules/@esbuild/linux-x64/bin/esbuild
+echo "== the AVA suite, both backends, Node.js $("$NODE_MUSL_ARM64" -p 'process.version + " " + process.arch') for musl, under qemu"
+loads_musl "$NODE_MUSL_ARM64"
+PATH=$musl_cache/cc-arm64:$PATH NAPI_SECRETS_SWEEP=off \
+  "$NODE_MUSL_ARM64" "$tsx" scripts/test-backends.ts --concurrency 2 --timeout 10m "$@"
+
+echo "== the smoke test, Bun $("$BUN_MUSL" --version) for musl"
+for backend in native js; do
+  NAPI_SECRETS_BACKEND=$backend "$BUN_MUSL" __test__/runtimes/smoke.mts
+  echo "Bun, $backend: ok"
+done
