@@ -123,6 +123,10 @@ if [ "$("$BUN_MUSL" --version 2>/dev/null)" != "$BUN_MUSL_VERSION" ]; then
 fi
 [ "$("$BUN_MUSL" --version)" = "$BUN_MUSL_VERSION" ] || { echo "$BUN_MUSL does not run" >&2; exit 1; }
 
+# musl's ldd, as Alpine has it at /usr/bin/ldd, for as-alpine.sh.
+printf '#!/bin/sh\nexec %q --list "$@"\n' "$MUSL_LOADER_X64" >"$musl_cache/ldd"
+chmod +x "$musl_cache/ldd"
+
 # `cc` for each musl target: zig's C compiler, which links against its own musl stubs.
 zig=$(command -v python-zig)
 for arch in x64 arm64; do

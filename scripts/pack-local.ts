@@ -1,6 +1,7 @@
 // `npm run pack:local`: the tarballs a publish would upload, in pack/, ready for `npm install`:
 // the main package, and one platform package for each addon built here (napi-rs names the
-// binary `napi-secrets.<platform>.node`, and its package lives in `npm/<platform>/`).
+// binary `napi-secrets.<platform>.node`, and its package lives in `npm/<platform>/`), each
+// checked to be a binary of its platform's kind (check-binary.ts).
 // Run after `npm run build` (which `npm ci` does); nothing is rebuilt here.
 
 import { execFileSync } from 'node:child_process'
@@ -8,6 +9,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
+import { checkBinary } from './check-binary'
 import { npm } from './npm'
 
 const root = join(__dirname, '..')
@@ -52,6 +54,8 @@ for (const binary of binaries) {
   const platform = binary.slice('napi-secrets.'.length, -'.node'.length)
   const dir = join(root, 'npm', platform)
   if (!existsSync(dir)) throw new Error(`${binary} has no package in npm/${platform}`)
+  // A binary of another platform's kind (a glibc build as the musl package) is never packed.
+  checkBinary(platform, join(root, binary))
   copyFileSync(join(root, binary), join(dir, binary))
   pack(dir)
 }

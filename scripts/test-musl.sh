@@ -7,13 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The loader napi-rs generates (binding.js) tells glibc from musl by reading /usr/bin/ldd before
-# anything else, and on Debian that is glibc's, so it would look for the -gnu addon under a musl
-# Node.js. On Alpine /usr/bin/ldd is musl's: a script that runs musl's loader with --list. So
-# this script runs in a mount namespace of its own, where such an ldd, for the musl loader it
-# uses, is bound over Debian's; the rest of the machine never sees it.
-if [ "${NAPI_SECRETS_MUSL_NAMESPACE:-}" != 1 ]; then
-  exec unshare --mount --propagation private env NAPI_SECRETS_MUSL_NAMESPACE=1 bash "$0" "$@"
+# In a mount namespace where /usr/bin/ldd is musl's, as on Alpine (as-alpine.sh says why).
+if [ "${NAPI_SECRETS_AS_ALPINE:-}" != 1 ]; then
+  source scripts/musl-env.sh
+  exec bash scripts/as-alpine.sh bash "$0" "$@"
 fi
 source scripts/musl-env.sh
 
@@ -22,11 +19,6 @@ for arch in x64 arm64; do
   [ -e "$addon" ] || { echo "$addon is missing: run \`npm run build:musl\` first" >&2; exit 1; }
   npx tsx scripts/check-binary.ts "linux-$arch-musl" "$addon"
 done
-ldd=$musl_cache/ldd
-printf '#!/bin/sh\nexec %q --list "$@"\n' "$MUSL_LOADER_X64" >"$ldd"
-chmod +x "$ldd"
-mount --bind "$ldd" /usr/bin/ldd
-grep -q musl /usr/bin/ldd
 
 tsx=node_modules/tsx/dist/cli.mjs
 # Fails unless binding.js, under the Node.js $1, loads the musl addon from this checkout.
