@@ -18,6 +18,9 @@ const out = join(root, 'pack')
 if (!existsSync(join(root, 'dist', 'index.js'))) throw new Error('dist/ is missing: run `npm run build` first')
 const binaries = readdirSync(root).filter((f) => /^napi-secrets\..+\.node$/.test(f))
 if (binaries.length === 0) throw new Error('no addon is built: run `npm run build` first')
+// A binary of another platform's kind (a glibc build as the musl package) stops the packing
+// before anything is packed.
+for (const binary of binaries) checkBinary(binary.slice('napi-secrets.'.length, -'.node'.length), join(root, binary))
 
 rmSync(out, { recursive: true, force: true })
 mkdirSync(out)
@@ -54,8 +57,6 @@ for (const binary of binaries) {
   const platform = binary.slice('napi-secrets.'.length, -'.node'.length)
   const dir = join(root, 'npm', platform)
   if (!existsSync(dir)) throw new Error(`${binary} has no package in npm/${platform}`)
-  // A binary of another platform's kind (a glibc build as the musl package) is never packed.
-  checkBinary(platform, join(root, binary))
   copyFileSync(join(root, binary), join(dir, binary))
   pack(dir)
 }
