@@ -27,10 +27,12 @@ MUSL_MIN=1.2.4
 musl_cache=$PWD/node_modules/.cache/musl
 mkdir -p "$musl_cache"
 
-# The standard library's source, for -Zbuild-std. Only library/ is kept (the package also holds
-# the compiler's source, under /usr/src/rustc-<version>, which /usr/lib/rustlib/src/rust links to). cargo looks for it under `rustc --print sysroot`, which for Debian's
-# rustc is /usr; __CARGO_TESTS_ONLY_SRC_ROOT is cargo's own override of that folder, used here so
-# that /usr/lib/rustlib/src stays untouched.
+# The standard library's source, for -Zbuild-std: library/ alone, out of the package's
+# /usr/src/rustc-<version> (which /usr/lib/rustlib/src/rust links to); its own dependencies
+# (libc, hashbrown, ...) come from crates.io at the versions its Cargo.lock pins. cargo looks
+# for it under `rustc --print sysroot`, which for Debian's rustc is /usr, where it is not
+# installed: __CARGO_TESTS_ONLY_SRC_ROOT is cargo's own override of that folder, used here so
+# that /usr stays untouched.
 rust_src=$musl_cache/rust-src-$rust_deb
 if [ ! -e "$rust_src/library/Cargo.lock" ]; then
   download=$(mktemp -d)
