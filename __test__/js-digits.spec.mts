@@ -2,10 +2,14 @@
 // every scalar value exhaustively, the four-lane forms against the scalar ones, and the digits'
 // uniformity at every position of the blocks they are made in.
 
+import { createRequire } from 'node:module'
+
 import { hexDigit, hexLanes, hexValue, urlsafeDigit, urlsafeLanes, urlsafeValue } from '../lib/backends/js/encode.js'
 import { digitPool, hexText, urlsafeRun, urlsafeText } from '../lib/backends/js/digits.js'
 import { assertFits } from './helpers/stats.mjs'
 import test from './helpers/test.mjs'
+
+const require = createRequire(import.meta.url)
 
 const HEX = '0123456789abcdef'
 const URLSAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
@@ -138,12 +142,18 @@ test("the browser build's ascii is the latin1 text of any span, and gives fromCh
     counts.push(codes.length)
     return real(...codes)
   }
-  const fresh = '../lib/platform.browser.js?counted'
+  // A fresh instance through require's cache (an import with a query string gives an empty
+  // module under Node.js 22 and later), put back as it was after.
+  const path = require.resolve('../lib/platform.browser.ts')
+  const cached = require.cache[path]
+  delete require.cache[path]
   let ascii: typeof import('../lib/platform.browser.js').ascii
   try {
-    ;({ ascii } = (await import(fresh)) as typeof import('../lib/platform.browser.js'))
+    ;({ ascii } = require(path) as typeof import('../lib/platform.browser.js'))
   } finally {
     String.fromCharCode = real
+    if (cached === undefined) delete require.cache[path]
+    else require.cache[path] = cached
   }
   const codes = new Uint8Array(20000)
   for (let i = 0; i < codes.length; i++) codes[i] = (i * 7 + 3) & 0xff
