@@ -107,15 +107,23 @@ function show(value: unknown): string {
   return name
 }
 
+// One draw may fall inside a smaller alphabet by chance: password({ length: 8, minDigits: 6 }) has
+// two free letters or digits, both lowercase hex 6.7% of the time. So a string's alphabet is read
+// from DRAWS draws of its call together; the 128 free characters of that password are then all hex
+// with probability (16/62)**128, about 1e-75.
+const DRAWS = 64
+
 /** The result's type and size, and what its random contents are made of: never the contents. */
-function shape(value: unknown): string {
+function shape(value: unknown, again?: () => unknown): string {
   if (typeof value === 'string') {
-    const alphabet = /^[0-9a-f]*$/.test(value) ? 'hex' : /^[\w-]*$/.test(value) ? 'urlsafe' : 'text'
+    let drawn = value
+    for (let i = 1; again && i < DRAWS; i++) drawn += again() as string
+    const alphabet = /^[0-9a-f]*$/.test(drawn) ? 'hex' : /^[\w-]*$/.test(drawn) ? 'urlsafe' : 'text'
     return `string(${value.length}, ${alphabet})`
   }
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : typeof value
   if (typeof value === 'bigint' || typeof value === 'boolean' || value == null) return String(typeof value === 'bigint' ? 'bigint' : value)
-  if (Array.isArray(value)) return `Array(${value.length}) of ${[...new Set(value.map(shape))].join(' | ')}`
+  if (Array.isArray(value)) return `Array(${value.length}) of ${[...new Set(value.map((item) => shape(item)))].join(' | ')}`
   const name = (value as object).constructor?.name ?? 'Object'
   if (ArrayBuffer.isView(value)) return `${name}(${value.byteLength} bytes at ${value.byteOffset})`
   if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) return `${name}(${value.byteLength})`
@@ -131,7 +139,7 @@ for (const [label, run] of calls) {
   let result: string
   try {
     const value = run()
-    result = value instanceof Promise ? `Promise of ${await value.then(shape, (e) => `rejection ${outcome(e)}`)}` : shape(value)
+    result = value instanceof Promise ? `Promise of ${await value.then(shape, (e) => `rejection ${outcome(e)}`)}` : shape(value, run)
   } catch (error) {
     result = `throws ${outcome(error)}`
   }
