@@ -82,6 +82,14 @@ native('every entry refuses an argument that is not a number, before any work', 
   }
 })
 
+native('the default-size entries read no argument: whatever a caller passes, 32 bytes', (t) => {
+  const b = binding() as Backend & Record<'tokenHexDefault' | 'tokenUrlsafeDefault', (...args: unknown[]) => string>
+  for (const args of [[], [5], ['x', 2 ** 40]]) {
+    t.regex(b.tokenHexDefault(...args), /^[0-9a-f]{64}$/)
+    t.regex(b.tokenUrlsafeDefault(...args), /^[\w-]{43}$/)
+  }
+})
+
 native('randomBytesAsync never throws: a bad size rejects its Promise', async (t) => {
   const promise = binding().randomBytesAsync(-1)
   t.true(promise instanceof Promise)

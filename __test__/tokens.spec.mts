@@ -103,16 +103,23 @@ test('tokenUrlsafe: every letter equally likely', (t) => {
   assertFits(t, counts, undefined, 'base64url letters')
 })
 
-test('tokenHex(16) and tokenUrlsafe(16): every character equally likely at every position', (t) => {
-  // 20000 tokens a function: each position's counts fit the uniform distribution over the values
-  // it can take (about 312 a cell for 64). The last base64url character of 16 bytes carries two
-  // bits, so it takes only A, Q, g and w. Each fit is tested at ALPHA; 54 of them give a
-  // false-alarm rate of about 54 * ALPHA. A character a position cannot hold fails at once
-  // (planted: the last character's values given as A, Q and g only).
+test('tokenHex and tokenUrlsafe of 16 bytes and of the default 32: every character equally likely at every position', (t) => {
+  // 20000 tokens a case: each position's counts fit the uniform distribution over the values it
+  // can take (about 312 a cell for 64). The last base64url character carries the bits left over:
+  // two of 16 bytes (A, Q, g or w), four of 32. The native backend makes default-size tokens
+  // through entries of their own (lib/backends/native.ts), so both sizes are checked. Each fit is
+  // tested at ALPHA; 161 of them give a false-alarm rate of about 161 * ALPHA. A character a
+  // position cannot hold fails at once (planted: the last character's values of 16 bytes given as
+  // A, Q and g only).
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+  const lastOf = (bits: number) => [...alphabet].filter((_, i) => i % 2 ** (6 - bits) === 0).join('')
+  const urlsafe = (length: number, last: string) => (ch: string, at: number) =>
+    at === length - 1 ? last.indexOf(ch) : alphabet.indexOf(ch)
   const cases: [string, () => string, (ch: string, at: number) => number, (at: number) => number][] = [
     ['tokenHex(16)', () => tokenHex(16), (ch) => parseInt(ch, 16), () => 16],
-    ['tokenUrlsafe(16)', () => tokenUrlsafe(16), (ch, at) => (at === 21 ? 'AQgw'.indexOf(ch) : alphabet.indexOf(ch)), (at) => (at === 21 ? 4 : 64)],
+    ['tokenUrlsafe(16)', () => tokenUrlsafe(16), urlsafe(22, 'AQgw'), (at) => (at === 21 ? 4 : 64)],
+    ['tokenHex()', () => tokenHex(), (ch) => parseInt(ch, 16), () => 16],
+    ['tokenUrlsafe()', () => tokenUrlsafe(), urlsafe(43, lastOf(4)), (at) => (at === 42 ? 16 : 64)],
   ]
   for (const [name, make, value, values] of cases) {
     const tokens = Array.from({ length: 20000 }, make)

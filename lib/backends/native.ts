@@ -89,17 +89,29 @@ export function codedAsync(error: unknown): unknown {
 // eight bytes a step). Both take time set by the lengths alone, and the length picks the path.
 const JS_COMPARE_BYTES = 32
 
+// The size of the addon's tokenHexDefault and tokenUrlsafeDefault: DEFAULT_ENTROPY, the size most
+// tokens have. Reading a size argument costs a sixth of such a token's time (src/raw.rs says how).
+const DEFAULT_BYTES = 32
+
+/** The addon's exports: the Backend, and tokens of the default size made without an argument. */
+interface Binding extends Backend {
+  tokenHexDefault(): string
+  tokenUrlsafeDefault(): string
+}
+
 /** Loads the addon for this platform, or throws `missingAddon`'s error. */
 export function loadNative(): Backend {
-  let binding: Backend
+  let binding: Binding
   try {
-    binding = require('../../binding.js') as Backend
+    binding = require('../../binding.js') as Binding
   } catch {
     throw missingAddon()
   }
-  const { compareBytes: compareNative, randomBytesAsync } = binding
+  const { compareBytes: compareNative, randomBytesAsync, tokenHex, tokenHexDefault, tokenUrlsafe, tokenUrlsafeDefault } = binding
   return {
     ...binding,
+    tokenHex: (n) => (n === DEFAULT_BYTES ? tokenHexDefault() : tokenHex(n)),
+    tokenUrlsafe: (n) => (n === DEFAULT_BYTES ? tokenUrlsafeDefault() : tokenUrlsafe(n)),
     randomBytesAsync: (n) =>
       randomBytesAsync(n).catch((error: unknown) => {
         throw codedAsync(error)
