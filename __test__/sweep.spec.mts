@@ -145,7 +145,7 @@ function register(c: Case): void {
   })
 }
 
-// NAPI_SECRETS_SWEEP=off (test:arm64, under emulation) leaves it out: its children take seconds
+// NAPI_SECRETS_SWEEP=off (test:arm64 and test:musl, under emulation) leaves it out: its children take seconds
 // each there, and the limits it probes are V8's and the package's, the same on every CPU.
 if (process.env.NAPI_SECRETS_SWEEP === 'off') anyTest('sweep: left out (NAPI_SECRETS_SWEEP=off)', (t) => t.pass())
 else {

@@ -20,7 +20,9 @@ export function compiler(version: string): string {
   const dir = join(root, 'node_modules', '.cache', `typescript-${version}-${process.platform}-${process.arch}`)
   const tsc = join(dir, 'node_modules', 'typescript', 'bin', 'tsc')
   if (!existsSync(tsc)) {
-    const [command, ...args] = npm('install', '--no-save', '--no-audit', '--no-fund', '--prefix', dir, `typescript@${version}`)
+    // For this process's platform, whatever Node.js runs npm (under emulation, it may be x64's).
+    const platform = [`--os=${process.platform}`, `--cpu=${process.arch}`]
+    const [command, ...args] = npm('install', '--no-save', '--no-audit', '--no-fund', ...platform, '--prefix', dir, `typescript@${version}`)
     const installed = spawnSync(command, args, { cwd: root, encoding: 'utf8' })
     if (installed.status !== 0) throw new Error(`npm could not install TypeScript ${version}: ${installed.stderr}`)
   }
