@@ -2,7 +2,9 @@
 // 2**32 - 1 must not wrap, bounds below 1n must not pass as their magnitude, wrong types and
 // impossible allocations are coded errors, and the process lives through all of it.
 
+import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
+import { join } from 'node:path'
 
 import { backend } from 'napi-secrets'
 import type { Backend } from '../lib/backends/backend.js'
@@ -11,6 +13,7 @@ import { rangeError, throwsNodeError, typeError } from './helpers/errors.mjs'
 import test from './helpers/test.mjs'
 
 const native = backend === 'native' ? test : test.skip
+const ROOT = join(import.meta.dirname, '..')
 const binding = (): Backend => createRequire(import.meta.url)('../binding.js') as Backend
 
 // Values no entry may take where it wants a size: out of range, not integers, past 2**32 (where
@@ -139,4 +142,34 @@ native('the async path still resolves to random bytes', async (t) => {
   const bytes = await binding().randomBytesAsync(64)
   t.is(bytes.length, 64)
   t.true(bytes.some((b) => b !== 0))
+})
+
+// A long text (a batch's run, a large token) is an external string over the addon's memory on
+// Node.js (src/external.rs): V8 must count it, and give it back, wiped, when the string dies.
+native('long texts are counted by V8 while kept and given back when collected', (t) => {
+  const script = `
+    const s = require('.')
+    const MiB = 2 ** 20, mib = () => process.memoryUsage().external / MiB
+    gc(); const base = mib()
+    let kept = s.tokenHexBatch(16384, 32) // four runs of 256 KiB: 1 MiB of text
+    gc(); const held = mib() - base
+    kept = null
+    // After a turn of the event loop, as Node.js may run finalisers then.
+    setImmediate(() => {
+      gc()
+      const left = mib() - base
+      // 512 MiB of runs, none kept: their memory must come back as V8 collects them.
+      const rss = process.memoryUsage.rss()
+      for (let i = 0; i < 2000; i++) s.tokenUrlsafeBatch(5958, 33)
+      console.log(JSON.stringify({ held, left, grew: (process.memoryUsage.rss() - rss) / MiB }))
+    })`
+  const run = spawnSync(process.execPath, ['--expose-gc', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 })
+  t.is(run.status, 0, run.stderr)
+  const { held, left, grew } = JSON.parse(run.stdout) as { held: number; left: number; grew: number }
+  t.true(held >= 1, `V8 counted ${held} MiB of external memory for 1 MiB of kept tokens`)
+  // V8 may hold on to the last run made (a quarter of the text) for a while.
+  t.true(left < held - 0.7, `${left} MiB still counted after the tokens were collected`)
+  // Leaked, the runs would hold 512 MiB; collected, the process grows by V8's slack (under 150 MiB
+  // here).
+  t.true(grew < 256, `the process grew by ${grew} MiB over 512 MiB of dropped batches`)
 })

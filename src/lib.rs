@@ -8,6 +8,7 @@ mod below;
 mod compare;
 mod encode;
 mod error;
+mod external;
 mod keystream;
 #[cfg(test)]
 mod properties;

@@ -21,7 +21,8 @@ use crate::below;
 use crate::compare;
 use crate::encode;
 use crate::error::Error;
-use crate::secret::{zeroed, WipedArray};
+use crate::external;
+use crate::secret::{zeroed, SecretVec, WipedArray};
 use crate::source::{self, with_pool};
 use crate::tasks;
 
@@ -80,6 +81,7 @@ pub const EXPORTS: [(&str, Callback); 11] = [
 
 /// Adds the callbacks of `EXPORTS` to the module's `exports`.
 pub fn register(env: sys::napi_env, exports: sys::napi_value) -> napi::Result<()> {
+  external::detect(env);
   let add = || -> Result<(), Failure> {
     for (name, callback) in EXPORTS {
       // The names are literals with no NUL byte in them.
@@ -253,6 +255,11 @@ impl Call {
       )
     })?;
     Ok(value)
+  }
+
+  /// `text` as a string whose characters are wiped once V8 collects it (see `external`).
+  fn external_latin1(&self, text: SecretVec<u8>) -> Outcome {
+    external::latin1(self.env, text).map_err(Failure::Napi)
   }
 
   fn bigint(&self, words: &[u64]) -> Outcome {
@@ -430,7 +437,8 @@ const HEX: Encoding = (encode::hex_len, encode::hex, |_| true);
 const BASE64URL: Encoding = (encode::base64url_len, encode::base64url, |n| n % 3 == 0);
 
 /// One latin1 string of `count` tokens back to back, each `nbytes` random bytes encoded by
-/// `encoding`; made from the pool's bytes in place. The text is wiped once V8 has its copy.
+/// `encoding`; made from the pool's bytes in place. A short text is wiped once V8 has its copy;
+/// a long one stays outside V8's heap and is wiped when V8 collects it (see `external`).
 /// Inlined into each entry, so that `encoding`'s functions are direct calls.
 #[inline(always)]
 fn tokens(call: &Call, count: usize, nbytes: usize, (len, encode, joins): Encoding) -> Outcome {
@@ -452,15 +460,24 @@ fn tokens(call: &Call, count: usize, nbytes: usize, (len, encode, joins): Encodi
   } else {
     1
   };
-  with_buffer::<u8, 128, _>(total, |text| {
+  let fill = |text: &mut [u8]| {
     with_pool(|pool| {
       text.chunks_mut((per * len).max(1)).try_for_each(|run| {
         let n = run.len() / len.max(1) * nbytes;
         pool.take(n, |bytes| encode(bytes, run))
       })
-    })?;
-    call.latin1(text)
-  })
+    })
+  };
+  // A token's few characters are made on the stack, with no allocation.
+  if total <= 128 {
+    return with_buffer::<u8, 128, _>(total, |text| {
+      fill(text)?;
+      call.latin1(text)
+    });
+  }
+  let mut text = zeroed(total)?;
+  fill(&mut text)?;
+  call.external_latin1(text)
 }
 
 /// One token of several megabytes: its bytes come from `source::fill`, which spreads the work
@@ -472,7 +489,7 @@ fn large_token(call: &Call, nbytes: usize, len: usize, encode: fn(&[u8], &mut [u
     source::fill(&mut bytes)?;
     encode(&bytes, &mut text);
   }
-  call.latin1(&text)
+  call.external_latin1(text)
 }
 
 fn fill_random(call: &mut Call) -> Outcome {
