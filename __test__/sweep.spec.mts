@@ -145,8 +145,9 @@ function register(c: Case): void {
   })
 }
 
-// NAPI_SECRETS_SWEEP=off (test:arm64 and test:musl, under emulation) leaves it out: its children take seconds
-// each there, and the limits it probes are V8's and the package's, the same on every CPU.
+// NAPI_SECRETS_SWEEP=off (test:arm64 and test:musl, under emulation) leaves it out: its children
+// take seconds each there, and the limits it probes are V8's and the package's, the same on every
+// CPU.
 if (process.env.NAPI_SECRETS_SWEEP === 'off') anyTest('sweep: left out (NAPI_SECRETS_SWEEP=off)', (t) => t.pass())
 else {
   // From Node.js 22 on, MAX_LENGTH is MAX_SAFE_INTEGER, so some sizes coincide: each title once.

@@ -117,7 +117,7 @@ test('tokenHex and tokenUrlsafe of 16 bytes and of the default 32: every charact
     at === length - 1 ? last.indexOf(ch) : alphabet.indexOf(ch)
   const cases: [string, () => string, (ch: string, at: number) => number, (at: number) => number][] = [
     ['tokenHex(16)', () => tokenHex(16), (ch) => parseInt(ch, 16), () => 16],
-    ['tokenUrlsafe(16)', () => tokenUrlsafe(16), urlsafe(22, 'AQgw'), (at) => (at === 21 ? 4 : 64)],
+    ['tokenUrlsafe(16)', () => tokenUrlsafe(16), urlsafe(22, lastOf(2)), (at) => (at === 21 ? 4 : 64)],
     ['tokenHex()', () => tokenHex(), (ch) => parseInt(ch, 16), () => 16],
     ['tokenUrlsafe()', () => tokenUrlsafe(), urlsafe(43, lastOf(4)), (at) => (at === 42 ? 16 : 64)],
   ]
