@@ -99,12 +99,14 @@ test('a batch too large for the JavaScript heap is a RangeError, not a crash', (
   t.is(run.stdout.trim(), 'ERR_OUT_OF_RANGE')
 })
 
-test('a batch that passes the heap check by the free count alone is refused, not a crash', (t) => {
+test('a batch near the heap\'s limit is made or refused, never a crash', (t) => {
   // Found by fuzz.spec.mts (seed-dependent, about 1 run in 1000): tokenHexBatch(43215, 48069) on
   // a 4 GiB heap, about 96% of total_available_size, passed ensureHeap and then ended the process
   // ("Reached heap limit", in v8::String::NewFromOneByte). That free count includes the young
   // generation, where no run of a batch can go, and each run (a large object) takes about 8 KiB
   // of page more than its text. Here the same shape at 90% of the free count, on a small heap.
+  // The native addon may make it: on Node.js from 20.4 its runs are external strings, outside
+  // the heap (src/external.rs).
   for (const [name, nbytes] of [['tokenHexBatch', 48069], ['tokenUrlsafeBatch', 56103]] as const) {
     const code = `const free = require('node:v8').getHeapStatistics().total_available_size
       const w = ${name === 'tokenHexBatch' ? 'n => 2 * n' : 'n => Math.ceil((4 * n) / 3)'}
@@ -112,7 +114,7 @@ test('a batch that passes the heap check by the free count alone is refused, not
       try { require('.').${name}(count, ${nbytes}); console.log('made') } catch (e) { console.log(e.code) }`
     const run = spawnSync(process.execPath, ['--max-old-space-size=256', '-e', code], { cwd: root, encoding: 'utf8' })
     t.is(run.status, 0, `${name}: ${run.stderr.slice(0, 300)}`)
-    t.is(run.stdout.trim(), 'ERR_OUT_OF_RANGE', name)
+    t.true(['ERR_OUT_OF_RANGE', 'made'].includes(run.stdout.trim()), `${name}: ${run.stdout}`)
   }
 })
 
