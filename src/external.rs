@@ -17,10 +17,12 @@ use napi::sys;
 use crate::secret::SecretVec;
 
 /// Texts shorter than this are copied: an external string costs two allocations, a finaliser and
-/// V8's bookkeeping. Measured on the benchmark machine under Node.js 20 and 24: from 4,096
-/// characters an external string took half a copy's time or less; at 2,048, more or less than a
-/// copy by the Node.js version; below, up to twice a copy.
-pub const MIN_CHARS: usize = 4096;
+/// V8's bookkeeping, which only a large text's copy outweighs. Measured on the benchmark machine
+/// with batches of 32-byte hex tokens, per token, results kept: from 64 KiB an external string
+/// took 0.24-0.42 of a copy's time under Node.js 20, 22 and 26 (1.0 under 24, whose copies stay
+/// cheap up to V8's 128 KiB limit for regular objects, and 0.4 past it); at 16 KiB and below it
+/// took up to 1.25 times a copy's; between, the winner depends on the version.
+pub const MIN_CHARS: usize = 1 << 16;
 
 /// Whether this runtime's external strings are known to be given back: set once, at load.
 static ENABLED: AtomicBool = AtomicBool::new(false);
