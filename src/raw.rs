@@ -453,18 +453,26 @@ fn tokens(call: &Call, count: usize, nbytes: usize, (len, encode, joins): Encodi
     let must = "small enough for all the tokens to fit in one string";
     Failure::Range("count", must, count.to_string())
   })?;
-  // Where encodings join, a batch is encoded a pool's worth of tokens at a time: one long loop
-  // instead of a short one per token.
-  let per = if count > 1 && joins(nbytes) {
-    (source::POOL_BYTES / nbytes.max(1)).clamp(1, count.max(1))
+  // A batch takes a pool's worth of bytes at a time. Where encodings join, it encodes them in one
+  // long loop instead of a short one per token.
+  let per = if count > 1 {
+    (source::POOL_BYTES / nbytes.max(1)).clamp(1, count)
   } else {
     1
   };
+  let joined = count == 1 || joins(nbytes);
   let fill = |text: &mut [u8]| {
     with_pool(|pool| {
       text.chunks_mut((per * len).max(1)).try_for_each(|run| {
         let n = run.len() / len.max(1) * nbytes;
-        pool.take(n, |bytes| encode(bytes, run))
+        pool.take(n, |bytes| {
+          if joined {
+            encode(bytes, run)
+          } else {
+            let tokens = bytes.chunks(nbytes.max(1)).zip(run.chunks_mut(len.max(1)));
+            tokens.for_each(|(bytes, text)| encode(bytes, text))
+          }
+        })
       })
     })
   };
