@@ -97,10 +97,12 @@ export async function fillRandomAsync<T extends BinaryLike>(view: T): Promise<T>
 
 // Batches come from the backend in runs of about 256 KiB of text, split here: one call per run,
 // where adding each token to an Array from native code (napi_set_element) would cost more than
-// making it. A run is past V8's 128 KiB limit for objects its young-generation collector copies,
-// so kept tokens cost the collector their own small string objects only, not their text twice
-// over (measured: 106 ns a token kept, against 160 ns for runs of 64 KiB). The tokens of a run
-// share its string, so a token kept alive keeps at most 256 KiB of text alive with it.
+// making it. Where a run is a copy in V8's heap (the js backend; the addon on Bun and Deno), it is
+// past V8's 128 KiB limit for objects its young-generation collector copies, so kept tokens cost
+// the collector their own small string objects only, not their text twice over (measured: 106 ns
+// a token kept, against 160 ns for runs of 64 KiB); on Node.js the addon's runs are external
+// strings (src/external.rs). The tokens of a run share its string, so a token kept alive keeps at
+// most 256 KiB of text alive with it.
 const RUN_CHARS = 2 ** 18
 
 type MakeRun = (count: number, nbytes: number) => string
